@@ -1,0 +1,82 @@
+// A pretend language model: it picks a canned Markdown answer and cuts it into ~4-character
+// tokens, the way real models stream. Readable on purpose: it is the reference for backend authors.
+
+const ANSWERS = [
+  `## Streaming, briefly
+
+Server-Sent Events let a server **push** text to the browser as it is produced:
+
+1. The client POSTs the conversation.
+2. The server answers \`text/event-stream\` and writes one \`data:\` line per token.
+3. The client renders each token *as it arrives*.
+
+| Transport | Direction | Reconnects |
+| --- | --- | --- |
+| SSE | server → client | yes, with \`Last-Event-ID\` |
+| WebSocket | both ways | by hand |
+| Long polling | server → client | by hand |
+
+A minimal handler in Node:
+
+\`\`\`js
+res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+for (const token of tokens) res.write(\`data: \${JSON.stringify({ content: token })}\\n\\n\`);
+res.end('data: [DONE]\\n\\n');
+\`\`\`
+
+Read more in the [WHATWG HTML standard](https://html.spec.whatwg.org/multipage/server-sent-events.html).`,
+
+  `### Three tips for fast chat UIs
+
+- **Render incrementally.** Finished Markdown blocks never need to be parsed again.
+- **Coalesce updates.** Tokens can arrive faster than the screen refreshes; one update per frame is enough.
+- **Sanitize everything.** Model output is untrusted input:
+  - links get \`rel="noopener noreferrer"\`,
+  - \`javascript:\` URLs are removed,
+  - raw HTML goes through DOMPurify.
+
+> The fastest code is the code that does not run.
+
+That's it — ~~premature~~ *measured* optimisation wins.`,
+
+  `Here is a small TypeScript function that splits text into sentences:
+
+\`\`\`ts
+export function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+\`\`\`
+
+It uses a *lookbehind* so the punctuation stays with its sentence. For example, \`sentences("Hi. How are you?")\` returns:
+
+1. \`"Hi."\`
+2. \`"How are you?"\`
+
+- [x] handles \`.\`, \`!\` and \`?\`
+- [ ] handles abbreviations like "e.g."`,
+];
+
+/** Picks an answer for the conversation: deterministic, so the demo is reproducible. */
+export function pickAnswer(messages) {
+  const last = [...(messages ?? [])].reverse().find((m) => m && m.role === 'user');
+  const text = typeof last?.content === 'string' ? last.content : '';
+  if (/markdown|table|demo/i.test(text)) return ANSWERS[0];
+  if (/code|typescript|function/i.test(text)) return ANSWERS[2];
+  const index = [...text].reduce((sum, ch) => sum + ch.codePointAt(0), 0) % ANSWERS.length;
+  return ANSWERS[index];
+}
+
+/** Cuts text into tokens of 1–6 characters, never splitting a surrogate pair. */
+export function tokenize(text, size = 4) {
+  const chars = [...text];
+  const tokens = [];
+  for (let i = 0; i < chars.length; ) {
+    const n = Math.max(1, size + ((i * 7) % 5) - 2);
+    tokens.push(chars.slice(i, i + n).join(''));
+    i += n;
+  }
+  return tokens;
+}

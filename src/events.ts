@@ -1,0 +1,51 @@
+import type { ChatErrorReason } from './core/errors.js';
+import type { ChatMessage } from './core/messages.js';
+
+/** `llm-chat-send`: the user is sending `text`. Cancelable: `preventDefault()` keeps it unsent. */
+export interface LlmChatSendDetail {
+  text: string;
+  messages: readonly ChatMessage[];
+}
+
+/** `llm-chat-done`: an answer finished. */
+export interface LlmChatDoneDetail {
+  message: ChatMessage;
+}
+
+/** `llm-chat-error`: a request or stream failed; `message` is the human text the UI shows. */
+export interface LlmChatErrorDetail {
+  reason: ChatErrorReason;
+  message: string;
+  status?: number;
+  chatMessage: ChatMessage;
+}
+
+/** `llm-chat-stop`: the user (or `stop()`) stopped an answer; its partial text is kept. */
+export interface LlmChatStopDetail {
+  message: ChatMessage;
+}
+
+export interface LlmChatEventMap {
+  'llm-chat-send': CustomEvent<LlmChatSendDetail>;
+  'llm-chat-done': CustomEvent<LlmChatDoneDetail>;
+  'llm-chat-error': CustomEvent<LlmChatErrorDetail>;
+  'llm-chat-stop': CustomEvent<LlmChatStopDetail>;
+}
+
+/** Builds one of our events: bubbling and composed, so it crosses shadow roots. */
+export function createChatEvent<K extends keyof LlmChatEventMap>(
+  type: K,
+  detail: LlmChatEventMap[K]['detail'],
+  options: { cancelable?: boolean } = {},
+): LlmChatEventMap[K] {
+  return new CustomEvent(type, {
+    detail,
+    bubbles: true,
+    composed: true,
+    cancelable: options.cancelable ?? false,
+  }) as LlmChatEventMap[K];
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap extends LlmChatEventMap {}
+}

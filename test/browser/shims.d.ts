@@ -1,0 +1,4 @@
+declare module '*/demo/mock-model.mjs' {
+  export function pickAnswer(messages: { role: string; content: string }[]): string;
+  export function tokenize(text: string, size?: number): string[];
+}

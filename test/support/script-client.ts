@@ -1,0 +1,37 @@
+// Browser side of test/support/scripted-server.mjs.
+
+export interface ScriptChunk {
+  text?: string;
+  base64?: string;
+  delayMs?: number;
+}
+
+export interface ScriptResponse {
+  status?: number;
+  headers?: Record<string, string>;
+  chunks?: ScriptChunk[];
+  /** Keep the connection open after the last chunk, until the client closes it. */
+  hang?: boolean;
+}
+
+export interface ScriptLog {
+  requests: { method: string; url: string; headers: Record<string, string>; body: string }[];
+  closedEarly: number;
+  completed: number;
+}
+
+/** Registers responses (one per request, the last repeating) and returns the URL that plays them. */
+export async function scriptedEndpoint(...responses: ScriptResponse[]): Promise<{ url: string; id: string }> {
+  const answer = await fetch('/test/scripts', { method: 'POST', body: JSON.stringify({ responses }) });
+  const { id } = (await answer.json()) as { id: string };
+  return { url: `/test/run/${id}`, id };
+}
+
+export async function scriptLog(id: string): Promise<ScriptLog> {
+  return (await (await fetch(`/test/log/${id}`)).json()) as ScriptLog;
+}
+
+/** SSE chunks for `texts`, each as a `{"content"}` event, spaced `delayMs` apart. */
+export function sseChunks(texts: string[], delayMs = 0): ScriptChunk[] {
+  return texts.map((text) => ({ text: `data: ${JSON.stringify({ content: text })}\n\n`, delayMs }));
+}

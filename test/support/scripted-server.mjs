@@ -1,0 +1,96 @@
+// Scripted HTTP responses for the browser tests. A test registers a script (status, headers and
+// timed chunks of bytes), points the element at /test/run/<id>, and afterwards reads the log of
+// what the server saw: request bodies and headers, and whether the client closed the connection
+// before the script finished (which is how a test proves that stop() really aborts the fetch).
+import { randomUUID } from 'node:crypto';
+
+/**
+ * @typedef {{ text?: string, base64?: string, delayMs?: number }} ScriptChunk
+ * @typedef {{ status?: number, headers?: Record<string,string>, chunks?: ScriptChunk[], hang?: boolean }} ScriptResponse
+ * @typedef {{ responses: ScriptResponse[] }} Script  one response per request, the last repeating
+ */
+
+const scripts = new Map();
+const logs = new Map();
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function registerScript(script) {
+  const id = randomUUID();
+  scripts.set(id, script);
+  logs.set(id, { requests: [], closedEarly: 0, completed: 0 });
+  return id;
+}
+
+export function getLog(id) {
+  return logs.get(id);
+}
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Plays response number n of a script on a Node response. */
+export async function playScript(id, req, res) {
+  const script = scripts.get(id);
+  const log = logs.get(id);
+  if (!script || !log) {
+    res.writeHead(404, { 'Content-Type': 'text/plain' });
+    res.end('unknown script');
+    return;
+  }
+  const body = await readBody(req);
+  const index = log.requests.length;
+  log.requests.push({ method: req.method, url: req.url, headers: req.headers, body });
+  const response = script.responses[Math.min(index, script.responses.length - 1)];
+  let closed = false;
+  res.on('close', () => {
+    if (!res.writableFinished) {
+      closed = true;
+      log.closedEarly++;
+    }
+  });
+  res.writeHead(response.status ?? 200, {
+    'Content-Type': 'text/event-stream',
+    'Cache-Control': 'no-cache',
+    ...response.headers,
+  });
+  res.flushHeaders();
+  for (const chunk of response.chunks ?? []) {
+    if (chunk.delayMs) await sleep(chunk.delayMs);
+    if (closed) return;
+    res.write(chunk.base64 !== undefined ? Buffer.from(chunk.base64, 'base64') : chunk.text ?? '');
+  }
+  if (response.hang) {
+    // Keep the connection open until the client goes away (an endless stream).
+    while (!closed) await sleep(20);
+    return;
+  }
+  res.end();
+  log.completed++;
+}
+
+/** Node-style handler for the /test/ routes; returns false for other paths. */
+export async function handleScriptRoutes(req, res) {
+  const { pathname } = new URL(req.url, 'http://localhost');
+  if (pathname === '/test/scripts' && req.method === 'POST') {
+    const id = registerScript(JSON.parse(await readBody(req)));
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ id }));
+    return true;
+  }
+  const run = /^\/test\/run\/([\w-]+)$/.exec(pathname);
+  if (run) {
+    await playScript(run[1], req, res);
+    return true;
+  }
+  const log = /^\/test\/log\/([\w-]+)$/.exec(pathname);
+  if (log) {
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    res.end(JSON.stringify(getLog(log[1]) ?? null));
+    return true;
+  }
+  return false;
+}
