@@ -29,6 +29,7 @@ import { markdown } from './markdown/markdown-directive.js';
  * @csspart assistant-message - A message the model wrote.
  * @csspart content - The rendered text of a message.
  * @csspart error - The error text under a failed message.
+ * @csspart retry-button - Asks again for a failed or interrupted answer.
  * @csspart composer - The form at the bottom.
  * @csspart input - The text area.
  * @csspart send-button - The send button.
@@ -97,6 +98,22 @@ export class LlmStreamChat extends LitElement {
     const question = createMessage('user', text);
     const answer = createMessage('assistant', '', 'waiting');
     const history = [...this.messages, question];
+    this.messages = [...history, answer];
+    this.streamAnswer(answer.id, history);
+    return true;
+  }
+
+  /**
+   * Asks again for the last answer (failed, interrupted, stopped or complete): it is replaced by
+   * a fresh one streamed for the same conversation. Returns false when there is nothing to retry
+   * or an answer is still streaming.
+   */
+  retry(): boolean {
+    if (this.stream.active) return false;
+    const last = this.messages[this.messages.length - 1];
+    if (!last || last.role !== 'assistant') return false;
+    const history = this.messages.slice(0, -1);
+    const answer = createMessage('assistant', '', 'waiting');
     this.messages = [...history, answer];
     this.streamAnswer(answer.id, history);
     return true;
@@ -224,6 +241,11 @@ export class LlmStreamChat extends LitElement {
     `;
   }
 
+  private isRetryable(message: ChatMessage): boolean {
+    const isLast = this.messages[this.messages.length - 1] === message;
+    return isLast && (message.status === 'error' || message.status === 'interrupted');
+  }
+
   private renderMessage(message: ChatMessage): TemplateResult {
     const isUser = message.role === 'user';
     return html`
@@ -237,7 +259,10 @@ export class LlmStreamChat extends LitElement {
           ? html`<div class="content" part="content" dir="auto">${message.content}</div>`
           : html`<div class="content" part="content" dir="auto" ${markdown(message.content)}></div>`}
         ${message.status === 'error' && message.error
-          ? html`<div class="error" part="error" role="alert">${message.error}</div>`
+          ? html`<div class="error" part="error">${message.error}</div>`
+          : nothing}
+        ${this.isRetryable(message)
+          ? html`<button type="button" class="retry" part="retry-button" @click=${() => this.retry()}>Retry</button>`
           : nothing}
       </div>
     `;

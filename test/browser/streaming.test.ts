@@ -96,3 +96,26 @@ describe('streaming an answer', () => {
     expect(el.shadowRoot!.querySelector('[part~="error"]')?.textContent).to.contain('500');
   });
 });
+
+describe('retry', () => {
+  it('replaces a failed answer with a fresh one for the same conversation', async () => {
+    const { url, id } = await scriptedEndpoint(
+      { status: 503, headers: { 'Content-Type': 'text/plain' }, chunks: [{ text: 'busy' }] },
+      { chunks: [...sseChunks(['second try']), { text: 'data: [DONE]\n\n' }] },
+    );
+    const el = await fixture<LlmStreamChat>(html`<llm-stream-chat endpoint=${url}></llm-stream-chat>`);
+    el.send('Hello?');
+    await oneEvent(el, 'llm-chat-error');
+    await el.updateComplete;
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!;
+    const done = oneEvent(el, 'llm-chat-done');
+    button.click();
+    expect((await done).detail.message.content).to.equal('second try');
+    expect(el.messages.map((m) => [m.role, m.content, m.status])).to.deep.equal([
+      ['user', 'Hello?', 'complete'],
+      ['assistant', 'second try', 'complete'],
+    ]);
+    const { requests } = await scriptLog(id);
+    expect(JSON.parse(requests[1].body)).to.deep.equal(JSON.parse(requests[0].body));
+  });
+});
