@@ -1,7 +1,12 @@
 /**
  * Server-Sent Events parsing exactly as the WHATWG HTML standard's "interpreting an event stream"
  * describes it, over a `fetch()` body (EventSource cannot POST).
+ *
+ * We keep our own parser rather than wrapping `eventsource-parser`: its 3.x line (the one npm picks
+ * on Node 20) reports ids per event instead of the persisting last event id and hides id-only
+ * blocks, and its 4.x line strips a second BOM. Resuming needs exactly those details right.
  */
+import { decodeUtf8 } from './decode.js';
 
 /** One dispatched event. `type` defaults to `"message"`; `lastEventId` is the persisting id. */
 export interface ServerSentEvent {
@@ -10,13 +15,31 @@ export interface ServerSentEvent {
   lastEventId: string;
 }
 
-/** What the parser reports besides events: a `retry:` value, in milliseconds. */
+/** Extra facts about a dispatched event that resuming needs. */
+export interface ServerSentEventInfo {
+  /** Whether this event's own block had a (valid) `id` field, as opposed to inheriting one. */
+  hasOwnId: boolean;
+}
+
+/** What the parser reports besides events. */
 export interface SseParserCallbacks {
-  onEvent(event: ServerSentEvent): void;
+  onEvent(event: ServerSentEvent, info: ServerSentEventInfo): void;
+  /** A valid `retry:` value (ASCII digits only), in milliseconds. */
   onRetry?(milliseconds: number): void;
 }
 
+/** Options for {@link SseParser}. */
+export interface SseParserOptions {
+  /**
+   * The last event id to start from. A resumed stream starts with the id it resumed after, as an
+   * EventSource keeps its last event id across reconnections.
+   */
+  lastEventId?: string;
+}
+
 const BOM = 0xfeff;
+const LF = 0x0a;
+const CR = 0x0d;
 
 /**
  * A push parser: feed it decoded text in chunks of any size. Lines end at CRLF, LF or CR; a CR at
@@ -24,49 +47,66 @@ const BOM = 0xfeff;
  */
 export class SseParser {
   private buffer = '';
-  private sawFirstChunk = false;
+  private sawText = false;
   private pendingCr = false;
   private data = '';
   private hasData = false;
   private eventType = '';
-  private lastEventId = '';
+  private ownId = false;
+  /** The spec's "last event ID buffer": set by `id` fields as they are read. */
+  private idBuffer: string;
+  /** The spec's "last event ID string": committed only when a block is dispatched. */
+  private committedId: string;
 
-  constructor(private readonly callbacks: SseParserCallbacks) {}
+  constructor(
+    private readonly callbacks: SseParserCallbacks,
+    options: SseParserOptions = {},
+  ) {
+    this.idBuffer = this.committedId = options.lastEventId ?? '';
+  }
 
-  /** The id that would be sent as `Last-Event-ID` on reconnection. */
-  get currentLastEventId(): string {
-    return this.lastEventId;
+  /**
+   * The id to send as `Last-Event-ID` on reconnection: the one committed by the last complete
+   * block (an `id` in a block cut off by a dropped connection does not count).
+   */
+  get lastEventId(): string {
+    return this.committedId;
   }
 
   feed(chunk: string): void {
-    if (!this.sawFirstChunk && chunk !== '') {
-      this.sawFirstChunk = true;
+    if (chunk === '') return;
+    if (!this.sawText) {
+      this.sawText = true;
+      // Exactly one leading BOM: a second one is part of the first field name.
       if (chunk.charCodeAt(0) === BOM) chunk = chunk.slice(1);
     }
     if (this.pendingCr) {
       this.pendingCr = false;
-      if (chunk.startsWith('\n')) chunk = chunk.slice(1);
+      if (chunk.charCodeAt(0) === LF) chunk = chunk.slice(1);
     }
-    let text = this.buffer + chunk;
+    const text = this.buffer + chunk;
     let start = 0;
-    for (let i = 0; i < text.length; i++) {
+    // The buffer never holds a line end, so scanning resumes where the new text begins: a long
+    // line fed byte by byte stays linear.
+    for (let i = this.buffer.length; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      if (code !== 0x0a && code !== 0x0d) continue;
+      if (code !== LF && code !== CR) continue;
       this.processLine(text.slice(start, i));
-      if (code === 0x0d) {
+      if (code === CR) {
         if (i + 1 === text.length) this.pendingCr = true;
-        else if (text.charCodeAt(i + 1) === 0x0a) i++;
+        else if (text.charCodeAt(i + 1) === LF) i++;
       }
       start = i + 1;
     }
     this.buffer = text.slice(start);
-    text = '';
   }
 
   /** End of stream: an event without its terminating blank line is discarded, per the spec. */
   end(): void {
     this.buffer = '';
+    this.pendingCr = false;
     this.resetEvent();
+    this.idBuffer = this.committedId;
   }
 
   private processLine(line: string): void {
@@ -95,7 +135,10 @@ export class SseParser {
         this.eventType = value;
         break;
       case 'id':
-        if (!value.includes('\0')) this.lastEventId = value;
+        if (!value.includes('\0')) {
+          this.idBuffer = value;
+          this.ownId = true;
+        }
         break;
       case 'retry':
         if (/^[0-9]+$/.test(value)) this.callbacks.onRetry?.(Number(value));
@@ -106,6 +149,8 @@ export class SseParser {
   }
 
   private dispatch(): void {
+    // The spec commits the id before checking for data: an id-only block moves the resume point.
+    this.committedId = this.idBuffer;
     if (!this.hasData) {
       this.resetEvent();
       return;
@@ -113,16 +158,18 @@ export class SseParser {
     const event: ServerSentEvent = {
       type: this.eventType === '' ? 'message' : this.eventType,
       data: this.data,
-      lastEventId: this.lastEventId,
+      lastEventId: this.committedId,
     };
+    const info = { hasOwnId: this.ownId };
     this.resetEvent();
-    this.callbacks.onEvent(event);
+    this.callbacks.onEvent(event, info);
   }
 
   private resetEvent(): void {
     this.data = '';
     this.hasData = false;
     this.eventType = '';
+    this.ownId = false;
   }
 }
 
@@ -136,6 +183,7 @@ export interface ParseServerSentEventsOptions {
 /**
  * Reads a byte stream as Server-Sent Events. UTF-8 is decoded with one streaming decoder, so a
  * character split across chunks survives; invalid bytes become U+FFFD, as the spec requires.
+ * Aborting `signal` cancels the body and rejects the iteration with the abort reason.
  */
 export async function* parseServerSentEvents(
   body: ReadableStream<Uint8Array>,
@@ -143,41 +191,9 @@ export async function* parseServerSentEvents(
 ): AsyncGenerator<ServerSentEvent> {
   const queue: ServerSentEvent[] = [];
   const parser = new SseParser({ onEvent: (event) => queue.push(event), onRetry: options.onRetry });
-  for await (const text of decodeUtf8(body, options.signal)) {
+  for await (const text of decodeUtf8(body, { signal: options.signal, ignoreBom: true })) {
     parser.feed(text);
     while (queue.length > 0) yield queue.shift()!;
   }
   parser.end();
-}
-
-/** Decodes a byte stream as UTF-8 text chunks, releasing the reader however the loop ends. */
-export async function* decodeUtf8(
-  body: ReadableStream<Uint8Array>,
-  signal?: AbortSignal,
-): AsyncGenerator<string> {
-  const reader = body.getReader();
-  const decoder = new TextDecoder('utf-8');
-  const onAbort = () => void reader.cancel(signal?.reason).catch(() => {});
-  signal?.addEventListener('abort', onAbort, { once: true });
-  let finished = false;
-  try {
-    signal?.throwIfAborted();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) {
-        finished = true;
-        break;
-      }
-      const text = decoder.decode(value, { stream: true });
-      if (text !== '') yield text;
-    }
-    signal?.throwIfAborted();
-    const tail = decoder.decode();
-    if (tail !== '') yield tail;
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
-    // A consumer that stops early must close the connection, not just leave it hanging.
-    if (!finished) void reader.cancel().catch(() => {});
-    reader.releaseLock();
-  }
 }
