@@ -1,21 +1,124 @@
-import { parseServerSentEvents } from './sse.js';
-import { simpleSseParts } from './formats/simple-sse.js';
+import { decodeUtf8 } from './decode.js';
+import { createFormatAdapter, type EndOfStream, type FormatAdapter, type StreamFormat } from './formats/index.js';
+import { SseParser, type ServerSentEvent, type ServerSentEventInfo } from './sse.js';
 import type { StreamPart } from './stream-parts.js';
 
 /** Options for {@link readTextStream}. */
 export interface ReadTextStreamOptions {
+  /** The wire format; `auto` (the default) picks one from the Content-Type and the first events. */
+  format?: StreamFormat;
   signal?: AbortSignal;
+  /** Milliseconds without a byte after which reading fails with reason `timeout`. */
+  idleTimeout?: number;
 }
 
 /**
- * Reads a streaming chat response as {@link StreamPart}s. The body must be `text/event-stream`.
+ * Reads a streaming chat response as {@link StreamPart}s, in any format the element speaks. It
+ * ends after the first `done` or `error` part; a body that ends without its format's end marker
+ * gives an `error` part with reason `incomplete`, and one without a marker in its format a `done`.
+ * @throws ChatStreamError `content-type` when the body is not a stream; `timeout`; a read error.
  */
 export async function* readTextStream(
   response: Response,
   options: ReadTextStreamOptions = {},
 ): AsyncGenerator<StreamPart> {
-  if (!response.body) return;
-  for await (const event of parseServerSentEvents(response.body, { signal: options.signal })) {
-    yield* simpleSseParts(event);
+  const adapter = createFormatAdapter(options.format ?? 'auto', response.headers);
+  if (!response.body) {
+    yield endPart(adapter.end());
+    return;
   }
+  for await (const item of readBodyParts(response.body, adapter, options)) {
+    if (item.type === 'end') {
+      yield endPart(item.end);
+      return;
+    }
+    yield item;
+    if (item.type !== 'text') return;
+  }
+}
+
+function endPart(end: EndOfStream): StreamPart {
+  if (end.type === 'open') return { type: 'done' };
+  if (end.type === 'incomplete') {
+    return {
+      type: 'error',
+      reason: 'incomplete',
+      message: 'The answer stopped before it was complete: the stream ended without its end marker.',
+    };
+  }
+  return end;
+}
+
+/** Options for {@link readBodyParts}. */
+export interface ReadBodyOptions {
+  signal?: AbortSignal;
+  idleTimeout?: number;
+  onBytes?: (byteLength: number) => void;
+  /** SSE only: the last event id this body resumes after. */
+  lastEventId?: string;
+  onRetry?: (milliseconds: number) => void;
+  /** SSE only: whether to apply an event (resuming skips events already applied). */
+  accept?: (event: ServerSentEvent, info: ServerSentEventInfo) => boolean;
+  /** SSE only: called with the committed last event id after every chunk. */
+  onLastEventId?: (id: string) => void;
+}
+
+/** The body ended without a `done` part; `end` says how. */
+export interface BodyEnd {
+  type: 'end';
+  end: EndOfStream;
+}
+
+/**
+ * Frames a body for its adapter and yields the parts, then a final {@link BodyEnd} when the body
+ * ends. The caller stops iterating after a `done` or `error` part, which cancels the body.
+ */
+export async function* readBodyParts(
+  body: ReadableStream<Uint8Array>,
+  adapter: FormatAdapter,
+  options: ReadBodyOptions = {},
+): AsyncGenerator<StreamPart | BodyEnd> {
+  const queue: StreamPart[] = [];
+  const framing = adapter.framing;
+  const parser =
+    framing === 'sse'
+      ? new SseParser(
+          {
+            onEvent: (event, info) => {
+              if (options.accept && !options.accept(event, info)) return;
+              const id = event.lastEventId;
+              for (const part of adapter.event(event)) queue.push(part.type === 'text' && id !== '' ? { ...part, id } : part);
+            },
+            onRetry: options.onRetry,
+          },
+          { lastEventId: options.lastEventId },
+        )
+      : undefined;
+  let line = '';
+  const record = (data: string) => {
+    queue.push(...adapter.event({ type: 'message', data, lastEventId: '' }));
+  };
+  const decoded = decodeUtf8(body, {
+    signal: options.signal,
+    idleTimeout: options.idleTimeout,
+    onBytes: options.onBytes,
+    ignoreBom: framing === 'sse',
+  });
+  for await (const text of decoded) {
+    if (parser) {
+      parser.feed(text);
+      options.onLastEventId?.(parser.lastEventId);
+    } else if (framing === 'lines') {
+      const lines = (line + text).split('\n');
+      line = lines.pop()!;
+      for (const each of lines) record(each.endsWith('\r') ? each.slice(0, -1) : each);
+    } else {
+      record(text);
+    }
+    while (queue.length > 0) yield queue.shift()!;
+  }
+  parser?.end();
+  if (framing === 'lines' && line.trim() !== '') record(line); // a last line without its newline
+  while (queue.length > 0) yield queue.shift()!;
+  yield { type: 'end', end: adapter.end() };
 }

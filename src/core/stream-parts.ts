@@ -1,5 +1,31 @@
-/** What a wire-format adapter turns a response into: text, an end marker, or an error. */
+/**
+ * What a wire-format adapter turns a response into: text, an end marker, or an error.
+ * - `text`: a piece of the answer; `id` is the SSE event id it came with, when the stream has ids;
+ * - `done`: the answer is complete; `finishReason` is the backend's own word (`stop`, `length`,
+ *   `max_tokens`, `MAX_TOKENS`, …) and `truncated` says the model's token limit cut it off;
+ * - `error`: the backend reported an error inside the stream (`provider`), a data line could not
+ *   be read (`malformed`), or the stream ended without its format's end marker (`incomplete`).
+ */
 export type StreamPart =
-  | { type: 'text'; text: string }
-  | { type: 'done'; finishReason?: string }
-  | { type: 'error'; message: string };
+  | { type: 'text'; text: string; id?: string }
+  | { type: 'done'; finishReason?: string; truncated?: boolean }
+  | { type: 'error'; message: string; reason: StreamErrorReason; code?: string };
+
+/** The reasons an `error` part can carry. */
+export type StreamErrorReason = 'provider' | 'malformed' | 'incomplete';
+
+const TOKEN_LIMIT_REASONS = new Set(['length', 'max_tokens', 'MAX_TOKENS', 'max_output_tokens']);
+
+/** Whether a finish reason means the model's token limit cut the answer off. */
+export function isTokenLimit(finishReason: string | undefined): boolean {
+  return finishReason !== undefined && TOKEN_LIMIT_REASONS.has(finishReason);
+}
+
+/** The `done` member of {@link StreamPart}. */
+export type DonePart = Extract<StreamPart, { type: 'done' }>;
+
+/** A `done` part, marked `truncated` when the reason is a token limit. */
+export function donePart(finishReason?: string | null): DonePart {
+  if (finishReason === undefined || finishReason === null || finishReason === '') return { type: 'done' };
+  return isTokenLimit(finishReason) ? { type: 'done', finishReason, truncated: true } : { type: 'done', finishReason };
+}

@@ -1,0 +1,57 @@
+import type { ServerSentEvent } from '../sse.js';
+import { donePart, type StreamPart } from '../stream-parts.js';
+import { guard, isRecord, parseJsonRecord, providerError } from './json.js';
+import type { FormatAdapter } from './types.js';
+
+/** The event names of Anthropic's Messages stream (used by format detection too). */
+export const ANTHROPIC_EVENTS = new Set([
+  'message_start',
+  'content_block_start',
+  'content_block_delta',
+  'content_block_stop',
+  'message_delta',
+  'message_stop',
+  'ping',
+]);
+
+/**
+ * Anthropic Messages events: text in `content_block_delta` events whose delta is a
+ * `text_delta` (thinking and tool-input deltas are not shown); `message_delta` carries the
+ * `stop_reason`; `message_stop` ends; `error` reports an error; `ping` is ignored.
+ */
+export function createAnthropicAdapter(): FormatAdapter {
+  let stopReason: string | undefined;
+  return {
+    framing: 'sse',
+    format: 'anthropic',
+    event(event: ServerSentEvent): StreamPart[] {
+      return guard(() => {
+        if (event.type === 'ping') return [];
+        const data = parseJsonRecord(event.data);
+        const type = typeof data.type === 'string' ? data.type : event.type;
+        switch (type) {
+          case 'content_block_delta': {
+            const delta = isRecord(data.delta) ? data.delta : {};
+            return delta.type === 'text_delta' && typeof delta.text === 'string' && delta.text !== ''
+              ? [{ type: 'text', text: delta.text }]
+              : [];
+          }
+          case 'message_delta': {
+            const delta = isRecord(data.delta) ? data.delta : {};
+            if (typeof delta.stop_reason === 'string') stopReason = delta.stop_reason;
+            return [];
+          }
+          case 'message_stop':
+            return [donePart(stopReason)];
+          case 'error': {
+            const error = isRecord(data.error) ? data.error : data;
+            return [providerError(error, error.type)];
+          }
+          default:
+            return [];
+        }
+      });
+    },
+    end: () => ({ type: 'incomplete' }),
+  };
+}

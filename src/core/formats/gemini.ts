@@ -1,0 +1,44 @@
+import type { ServerSentEvent } from '../sse.js';
+import { donePart, type StreamPart } from '../stream-parts.js';
+import { guard, isRecord, parseJsonRecord, providerError } from './json.js';
+import type { FormatAdapter } from './types.js';
+
+/**
+ * Google Gemini `streamGenerateContent?alt=sse` (CRLF line endings): each event is a
+ * GenerateContentResponse; text in `candidates[0].content.parts[].text`, thought parts skipped;
+ * the last one carries `finishReason` (there is no `[DONE]`). A blocked prompt comes back as
+ * `promptFeedback.blockReason`, an error as `{"error": {…}}`.
+ */
+export function createGeminiAdapter(): FormatAdapter {
+  return {
+    framing: 'sse',
+    format: 'gemini',
+    event(event: ServerSentEvent): StreamPart[] {
+      if (event.type !== 'message') return [];
+      return guard(() => {
+        const data = parseJsonRecord(event.data);
+        if (isRecord(data.error)) return [providerError(data, data.error.status ?? data.error.code)];
+        const candidate: unknown = Array.isArray(data.candidates) ? data.candidates[0] : undefined;
+        if (!isRecord(candidate)) {
+          const feedback = isRecord(data.promptFeedback) ? data.promptFeedback : {};
+          if (typeof feedback.blockReason === 'string') {
+            return [providerError({ message: `the prompt was blocked (${feedback.blockReason}).` }, feedback.blockReason)];
+          }
+          return [];
+        }
+        const parts: StreamPart[] = [];
+        const content = isRecord(candidate.content) ? candidate.content : {};
+        for (const part of Array.isArray(content.parts) ? content.parts : []) {
+          if (isRecord(part) && part.thought !== true && typeof part.text === 'string' && part.text !== '') {
+            parts.push({ type: 'text', text: part.text });
+          }
+        }
+        if (typeof candidate.finishReason === 'string' && candidate.finishReason !== 'FINISH_REASON_UNSPECIFIED') {
+          parts.push(donePart(candidate.finishReason));
+        }
+        return parts;
+      });
+    },
+    end: () => ({ type: 'incomplete' }),
+  };
+}

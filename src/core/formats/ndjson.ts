@@ -1,0 +1,51 @@
+import type { ServerSentEvent } from '../sse.js';
+import { donePart, type StreamPart } from '../stream-parts.js';
+import { guard, isRecord, parseJsonRecord, providerError } from './json.js';
+import { simpleText } from './simple-sse.js';
+import type { FormatAdapter } from './types.js';
+
+/**
+ * Newline-delimited JSON, as Ollama sends it: `/api/chat` lines carry `message.content`,
+ * `/api/generate` lines `response` (thinking is not shown); the last line has `"done": true` and
+ * `done_reason`; `{"error": "…"}` lines report an error even with status 200. Lines holding
+ * `{"content"}`, `{"text"}` or `{"delta"}` work too. Once a line has had a `done` field, the
+ * stream must end with `"done": true`.
+ */
+export function createNdjsonAdapter(): FormatAdapter {
+  let hasDoneField = false;
+  return {
+    framing: 'lines',
+    format: 'ndjson',
+    event(event: ServerSentEvent): StreamPart[] {
+      const line = event.data.trim();
+      if (line === '') return [];
+      return guard(() => {
+        const record = parseJsonRecord(line);
+        if (record.error !== undefined && record.error !== null) return [providerError(record)];
+        const parts: StreamPart[] = [];
+        const message = isRecord(record.message) ? record.message : undefined;
+        const text =
+          message && typeof message.content === 'string'
+            ? message.content
+            : typeof record.response === 'string'
+              ? record.response
+              : simpleText(record);
+        if (text) parts.push({ type: 'text', text });
+        if ('done' in record) hasDoneField = true;
+        if (record.done === true) parts.push(donePart(typeof record.done_reason === 'string' ? record.done_reason : undefined));
+        return parts;
+      });
+    },
+    end: () => (hasDoneField ? { type: 'incomplete' } : { type: 'open' }),
+  };
+}
+
+/** Plain chunked text (`text/plain`, and the AI SDK's text stream): every byte is answer text. */
+export function createTextAdapter(): FormatAdapter {
+  return {
+    framing: 'text',
+    format: 'text',
+    event: (event) => (event.data === '' ? [] : [{ type: 'text', text: event.data }]),
+    end: () => ({ type: 'open' }),
+  };
+}

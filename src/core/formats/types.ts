@@ -1,0 +1,61 @@
+import type { ServerSentEvent } from '../sse.js';
+import type { StreamPart } from '../stream-parts.js';
+
+/**
+ * The wire formats the element speaks. `auto` (the default) picks one from the Content-Type and
+ * the first events; any other value forces that format.
+ * - `sse`: simple SSE, `data:` holding `{"content"}`, `{"text"}`, `{"delta"}` or plain text, `[DONE]`;
+ * - `openai`: OpenAI Chat Completions chunks (and every OpenAI-compatible server);
+ * - `openai-responses`: OpenAI Responses API events;
+ * - `anthropic`: Anthropic Messages events;
+ * - `gemini`: Google Gemini `streamGenerateContent?alt=sse`;
+ * - `ai-sdk`: the Vercel AI SDK UI message stream;
+ * - `ndjson`: newline-delimited JSON, as Ollama's `/api/chat` and `/api/generate` send it;
+ * - `text`: plain chunked text (also the AI SDK's text stream).
+ */
+export type StreamFormat =
+  | 'auto'
+  | 'sse'
+  | 'openai'
+  | 'openai-responses'
+  | 'anthropic'
+  | 'gemini'
+  | 'ai-sdk'
+  | 'ndjson'
+  | 'text';
+
+/** Every value of {@link StreamFormat}. */
+export const STREAM_FORMATS: readonly StreamFormat[] = [
+  'auto',
+  'sse',
+  'openai',
+  'openai-responses',
+  'anthropic',
+  'gemini',
+  'ai-sdk',
+  'ndjson',
+  'text',
+];
+
+/**
+ * How a body ended without a `done` part: normally for a format without an end marker (`open`);
+ * complete after all, because the format's finish was seen though its final marker was not (a
+ * `done` part); or cut short (`incomplete`).
+ */
+export type EndOfStream = { type: 'open' } | { type: 'incomplete' } | Extract<StreamPart, { type: 'done' }>;
+
+/**
+ * Turns one framed record of a body into parts. SSE formats get each event; `ndjson` gets each
+ * line as the `data` of a `message` event; `text` gets each decoded chunk the same way. One adapter
+ * serves one answer, across reconnections, so it may keep state (a finish reason seen earlier).
+ */
+export interface FormatAdapter {
+  /** How the body is framed into records. */
+  readonly framing: 'sse' | 'lines' | 'text';
+  /** The format, once known (`auto` until the first telling event). */
+  readonly format: StreamFormat;
+  /** The parts for one record; unknown events and comments give none. */
+  event(event: ServerSentEvent): StreamPart[];
+  /** The body ended without a `done` part. */
+  end(): EndOfStream;
+}
