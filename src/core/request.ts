@@ -1,19 +1,123 @@
-import { toWireMessages, type ChatMessage } from './messages.js';
+import { createId, toWireMessages, type ChatMessage, type WireMessage } from './messages.js';
 
-/** Everything needed to open one answer's stream. */
+/**
+ * Everything needed to open one answer's stream: what `fetch()` receives. `prepareRequest` hooks
+ * get it and may return a reshaped copy.
+ */
 export interface ChatRequest {
   url: string;
-  init: RequestInit;
+  method: string;
+  /** Plain header names and values; `Last-Event-ID` is added on resumption. */
+  headers: Record<string, string>;
+  /** The body (a JSON string by default); absent for GET. */
+  body?: BodyInit | null;
+  credentials?: RequestCredentials;
+  /** The client-generated id of this answer, sent so the server can use it as an idempotency key. */
+  requestId: string;
 }
 
-/** Builds the POST that asks `endpoint` for the next answer to `messages`. */
-export function buildChatRequest(endpoint: string, messages: readonly ChatMessage[]): ChatRequest {
+/** What {@link buildChatRequest} builds from. */
+export interface BuildChatRequestOptions {
+  endpoint: string;
+  /** The conversation so far, ending with the user's message. */
+  messages: readonly ChatMessage[];
+  /** With a model, the body is `{ model, messages, stream: true }`, as OpenAI-compatible servers expect. */
+  model?: string;
+  /** `POST` (default) sends JSON; `GET` sends the message in query parameters, like EventSource. */
+  method?: string;
+  /** Extra headers (an `Authorization`, say); they override the defaults. */
+  headers?: Record<string, string>;
+  credentials?: RequestCredentials;
+  /** Defaults to a fresh random id. */
+  requestId?: string;
+}
+
+/** What a `prepareRequest` hook receives besides the request. */
+export interface PrepareRequestContext {
+  /** The conversation as the default body carries it. */
+  messages: WireMessage[];
+  requestId: string;
+}
+
+/**
+ * A hook that reshapes the request for any backend: return a new request (or change the one
+ * given and return nothing). It may be async, to fetch a token say. It runs once per answer;
+ * resumptions reuse its result.
+ */
+export type PrepareRequest = (
+  request: ChatRequest,
+  context: PrepareRequestContext,
+) => ChatRequest | void | Promise<ChatRequest | void>;
+
+/** What the element asks for: SSE first, then the other streams it understands. */
+export const ACCEPT = 'text/event-stream, application/x-ndjson;q=0.9, text/plain;q=0.8, */*;q=0.5';
+
+/**
+ * Builds the request for the next answer to `messages`:
+ * - POST (default): JSON `{ messages, requestId }`, or `{ model, messages, stream: true }` with a
+ *   model (no extra field: OpenAI rejects unknown ones);
+ * - GET: `?message=<the last user text>&requestId=…` (and `&model=…`), like an EventSource URL.
+ */
+export function buildChatRequest(options: BuildChatRequestOptions): ChatRequest {
+  const requestId = options.requestId ?? createId('req');
+  const messages = toWireMessages(options.messages);
+  const method = (options.method ?? 'POST').toUpperCase();
+  const headers: Record<string, string> = { Accept: ACCEPT };
+  let url = options.endpoint;
+  let body: string | undefined;
+  if (method === 'GET' || method === 'HEAD') {
+    const last = [...messages].reverse().find((m) => m.role === 'user');
+    const query = new URLSearchParams({ message: last?.content ?? '', requestId });
+    if (options.model) query.set('model', options.model);
+    url = appendQuery(url, query.toString());
+  } else {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.model ? { model: options.model, messages, stream: true } : { messages, requestId });
+  }
+  Object.assign(headers, options.headers);
   return {
-    url: endpoint,
-    init: {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
-      body: JSON.stringify({ messages: toWireMessages(messages) }),
-    },
+    url,
+    method,
+    headers,
+    ...(body !== undefined ? { body } : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+    requestId,
   };
+}
+
+/** Runs a `prepareRequest` hook, if any, on a copy of the request. */
+export async function prepareChatRequest(
+  request: ChatRequest,
+  messages: readonly ChatMessage[],
+  hook?: PrepareRequest,
+): Promise<ChatRequest> {
+  if (!hook) return request;
+  const draft: ChatRequest = { ...request, headers: { ...request.headers } };
+  const result = await hook(draft, { messages: toWireMessages(messages), requestId: request.requestId });
+  return result ?? draft;
+}
+
+/** The `fetch()` arguments for a request, with extra headers (`Last-Event-ID`) and a signal. */
+export function toFetchArguments(
+  request: ChatRequest,
+  extraHeaders: Record<string, string>,
+  signal: AbortSignal,
+): [string, RequestInit] {
+  const init: RequestInit = {
+    method: request.method,
+    headers: { ...request.headers, ...extraHeaders },
+    signal,
+    cache: 'no-store',
+  };
+  if (request.body !== undefined && request.body !== null) init.body = request.body;
+  if (request.credentials) init.credentials = request.credentials;
+  return [request.url, init];
+}
+
+function appendQuery(url: string, query: string): string {
+  const hash = url.indexOf('#');
+  const base = hash === -1 ? url : url.slice(0, hash);
+  const fragment = hash === -1 ? '' : url.slice(hash);
+  const separator = base.includes('?') ? (base.endsWith('?') || base.endsWith('&') ? '' : '&') : '?';
+  return `${base}${separator}${query}${fragment}`;
 }
