@@ -1,3 +1,4 @@
+import type { StreamTiming } from './core/chat-stream.js';
 import type { ChatErrorReason } from './core/errors.js';
 import type { ChatMessage } from './core/messages.js';
 
@@ -10,6 +11,8 @@ export interface LlmChatSendDetail {
 /** `llm-chat-done`: an answer finished. */
 export interface LlmChatDoneDetail {
   message: ChatMessage;
+  /** Time to first byte and to first text, duration (ms), characters per second, reconnects. */
+  timing: StreamTiming;
 }
 
 /** `llm-chat-error`: a request or stream failed; `message` is the human text the UI shows. */

@@ -1,9 +1,10 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { StreamController, type StreamOutcome } from './controllers/stream-controller.js';
+import { StreamController, type StreamOutcome, type StreamRunOptions } from './controllers/stream-controller.js';
 import { ChatStreamError } from './core/errors.js';
+import type { StreamFormat } from './core/formats/types.js';
 import { createMessage, type ChatMessage } from './core/messages.js';
-import { buildChatRequest } from './core/request.js';
+import { buildChatRequest, prepareChatRequest, type ChatRequest, type PrepareRequest } from './core/request.js';
 import { createChatEvent } from './events.js';
 import { styles } from './llm-stream-chat.styles.js';
 import { markdown } from './markdown/markdown-directive.js';
@@ -16,7 +17,7 @@ import { markdown } from './markdown/markdown-directive.js';
  * @tag llm-stream-chat
  *
  * @fires llm-chat-send - The user sends a message. Cancelable. `detail`: `{ text, messages }`.
- * @fires llm-chat-done - An answer finished. `detail`: `{ message }`.
+ * @fires llm-chat-done - An answer finished. `detail`: `{ message, timing }` (`timing`: `timeToFirstByte`, `timeToFirstText`, `duration` in ms, `charactersPerSecond`, `reconnects`).
  * @fires llm-chat-error - A request or stream failed. `detail`: `{ reason, message, status?, chatMessage }`.
  * @fires llm-chat-stop - An answer was stopped; its partial text is kept. `detail`: `{ message }`.
  *
@@ -29,6 +30,7 @@ import { markdown } from './markdown/markdown-directive.js';
  * @csspart assistant-message - A message the model wrote.
  * @csspart content - The rendered text of a message.
  * @csspart error - The error text under a failed message.
+ * @csspart notice - A short note in an answer's bubble: "Reconnecting…", or that the answer was cut off.
  * @csspart retry-button - Asks again for a failed or interrupted answer.
  * @csspart composer - The form at the bottom.
  * @csspart input - The text area.
@@ -59,12 +61,48 @@ export class LlmStreamChat extends LitElement {
 
   static override properties: PropertyDeclarations = {
     endpoint: { type: String },
+    format: { type: String },
+    model: { type: String },
+    method: { type: String },
+    maxRetries: { type: Number, attribute: 'max-retries' },
+    idleTimeout: { type: Number, attribute: 'idle-timeout' },
+    retryDelay: { type: Number, attribute: 'retry-delay' },
+    credentials: { type: String },
+    headers: { attribute: false },
+    prepareRequest: { attribute: false },
     messages: { attribute: false },
     draft: { state: true },
   };
 
-  /** URL that answers a POSTed `{ messages }` with a `text/event-stream`. */
+  /** URL that answers a POSTed `{ messages, requestId }` with a stream (see `format`). */
   declare endpoint: string;
+
+  /** Wire format: `auto` (default: by Content-Type and first events), `sse`, `openai`, `openai-responses`, `anthropic`, `gemini`, `ai-sdk`, `ndjson` or `text`. */
+  declare format: StreamFormat;
+
+  /** With a model, the body is `{ model, messages, stream: true }`, for OpenAI-compatible servers. */
+  declare model: string;
+
+  /** `POST` (default), or `GET` to send the message in query parameters, like EventSource. */
+  declare method: string;
+
+  /** How many times to reconnect a dropped resumable stream, or retry a 408/429/502/503/504 (default 3). */
+  declare maxRetries: number;
+
+  /** Milliseconds without a byte after which the connection counts as dropped (default 45 000). */
+  declare idleTimeout: number;
+
+  /** First reconnection delay in ms before a stream's `retry:` field says otherwise (default 1000). */
+  declare retryDelay: number;
+
+  /** The fetch `credentials` mode: `same-origin` (default), `include` (cookies cross-origin) or `omit`. */
+  declare credentials: RequestCredentials | undefined;
+
+  /** Extra request headers, such as `{ Authorization: 'Bearer …' }`. */
+  declare headers: Record<string, string>;
+
+  /** A hook that reshapes each request (URL, method, headers, body) for any backend; may be async. */
+  declare prepareRequest: PrepareRequest | undefined;
 
   /**
    * The conversation: `{ id, role, content, status }` objects. Read it to save a conversation,
@@ -80,6 +118,15 @@ export class LlmStreamChat extends LitElement {
   constructor() {
     super();
     this.endpoint = '';
+    this.format = 'auto';
+    this.model = '';
+    this.method = 'POST';
+    this.maxRetries = 3;
+    this.idleTimeout = 45_000;
+    this.retryDelay = 1000;
+    this.credentials = undefined;
+    this.headers = {};
+    this.prepareRequest = undefined;
     this.messages = [];
     this.draft = '';
   }
@@ -133,10 +180,41 @@ export class LlmStreamChat extends LitElement {
       });
       return;
     }
-    this.stream.start(buildChatRequest(this.endpoint, history), {
-      onText: (text) => this.patchMessage(answerId, { content: text, status: text === '' ? 'waiting' : 'streaming' }),
-      onEnd: (outcome) => this.finish(answerId, outcome),
+    const { request, options } = this.requestOptions(history);
+    this.stream.start(
+      request,
+      {
+        onText: (text) => this.patchMessage(answerId, { content: text, status: text === '' ? 'waiting' : 'streaming' }),
+        onReconnecting: (attempt) => this.patchMessage(answerId, { notice: attempt ? 'Reconnecting…' : undefined }),
+        onEnd: (outcome) => this.finish(answerId, outcome),
+      },
+      options,
+    );
+  }
+
+  /** The request for the next answer (through `prepareRequest`, if set) and the stream options. */
+  private requestOptions(history: ChatMessage[]): {
+    request: ChatRequest | (() => Promise<ChatRequest>);
+    options: StreamRunOptions;
+  } {
+    const request = buildChatRequest({
+      endpoint: this.endpoint,
+      messages: history,
+      model: this.model || undefined,
+      method: this.method || 'POST',
+      headers: this.headers,
+      credentials: this.credentials || undefined,
     });
+    const hook = this.prepareRequest;
+    return {
+      request: hook ? () => prepareChatRequest(request, history, hook) : request,
+      options: {
+        format: this.format || 'auto',
+        maxRetries: this.maxRetries,
+        idleTimeout: this.idleTimeout,
+        retryDelay: this.retryDelay,
+      },
+    };
   }
 
   private finish(answerId: string, outcome: StreamOutcome): void {
@@ -146,18 +224,26 @@ export class LlmStreamChat extends LitElement {
           content: outcome.text,
           status: 'complete',
           finishReason: outcome.finishReason,
+          truncated: outcome.truncated || undefined,
+          notice: outcome.truncated ? "The answer was cut off: it reached the model's length limit." : undefined,
         });
-        if (message) this.dispatchEvent(createChatEvent('llm-chat-done', { message }));
+        if (message) this.dispatchEvent(createChatEvent('llm-chat-done', { message, timing: outcome.timing }));
         break;
       }
       case 'stopped': {
-        const message = this.patchMessage(answerId, { content: outcome.text, status: 'stopped' });
+        const message = this.patchMessage(answerId, { content: outcome.text, status: 'stopped', notice: undefined });
         if (message) this.dispatchEvent(createChatEvent('llm-chat-stop', { message }));
         break;
       }
+      case 'interrupted':
       case 'error': {
         const { error } = outcome;
-        const message = this.patchMessage(answerId, { content: outcome.text, status: 'error', error: error.message });
+        const message = this.patchMessage(answerId, {
+          content: outcome.text,
+          status: outcome.kind,
+          error: error.message,
+          notice: undefined,
+        });
         if (message) {
           this.dispatchEvent(
             createChatEvent('llm-chat-error', {
@@ -258,7 +344,8 @@ export class LlmStreamChat extends LitElement {
         ${isUser
           ? html`<div class="content" part="content" dir="auto">${message.content}</div>`
           : html`<div class="content" part="content" dir="auto" ${markdown(message.content)}></div>`}
-        ${message.status === 'error' && message.error
+        ${message.notice ? html`<div class="notice" part="notice" role="status">${message.notice}</div>` : nothing}
+        ${(message.status === 'error' || message.status === 'interrupted') && message.error
           ? html`<div class="error" part="error">${message.error}</div>`
           : nothing}
         ${this.isRetryable(message)

@@ -1,26 +1,40 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ChatStreamError } from '../core/errors.js';
-import { readTextStream } from '../core/read-text-stream.js';
+import { streamChat, type StreamChatOptions, type StreamTiming } from '../core/chat-stream.js';
+import { ChatStreamError, isInterruption } from '../core/errors.js';
 import type { ChatRequest } from '../core/request.js';
 
-/** What a finished run reports. */
+/**
+ * What a finished run reports:
+ * - `done`: complete (`truncated` when the model's token limit cut it off);
+ * - `stopped`: the user stopped it; never an error;
+ * - `interrupted`: the connection dropped (or went silent, or closed early) after some text and
+ *   could not be resumed; the text is an exact prefix of the answer;
+ * - `error`: everything else, with the text received before it.
+ */
 export type StreamOutcome =
-  | { kind: 'done'; text: string; finishReason?: string }
+  | { kind: 'done'; text: string; finishReason?: string; truncated: boolean; timing: StreamTiming }
   | { kind: 'stopped'; text: string }
+  | { kind: 'interrupted'; text: string; error: ChatStreamError }
   | { kind: 'error'; text: string; error: ChatStreamError };
 
 /** The hooks one run calls; each receives the answer's full text so far. */
 export interface StreamRunCallbacks {
   /** Text arrived. Called at most once per animation frame, not once per token. */
   onText(text: string): void;
+  /** The connection dropped and is being resumed (`attempt` from 1), or was resumed (undefined). */
+  onReconnecting?(attempt: number | undefined): void;
   /** The run ended, whatever the reason. Called exactly once, unless a newer run replaced it. */
   onEnd(outcome: StreamOutcome): void;
 }
 
+/** Options of one run: those of the core's `streamChat`, less the signal the controller owns. */
+export type StreamRunOptions = Omit<StreamChatOptions, 'signal'>;
+
 /**
- * Owns the network side of one answer at a time: the fetch, its AbortController, reading the
- * stream, and coalescing text into at most one host update per frame. A run id guards against
- * a stale run writing over a newer one (the `@lit/task` pattern). Removing the host aborts.
+ * Owns the network side of one answer at a time: the core's `streamChat` (fetch, formats,
+ * resuming), its AbortController, and coalescing text into at most one host update per frame. A
+ * run id guards against a stale run writing over a newer one (the `@lit/task` pattern).
+ * Removing the host aborts.
  */
 export class StreamController implements ReactiveController {
   private abortController?: AbortController;
@@ -48,20 +62,27 @@ export class StreamController implements ReactiveController {
     this.abortController?.abort();
   }
 
-  /** Starts a run, aborting any run still going. */
-  start(request: ChatRequest, callbacks: StreamRunCallbacks): void {
+  /**
+   * Starts a run, aborting any run still going. `request` may be a function returning a promise
+   * (a `prepareRequest` hook); it is called once.
+   */
+  start(
+    request: ChatRequest | (() => Promise<ChatRequest>),
+    callbacks: StreamRunCallbacks,
+    options: StreamRunOptions = {},
+  ): void {
     this.stop();
     const runId = ++this.runId;
     const abortController = new AbortController();
     this.abortController = abortController;
-    void this.run(runId, request, callbacks, abortController.signal);
+    void this.run(runId, request, callbacks, { fetch: this.fetchImpl(), ...options, signal: abortController.signal });
   }
 
   private async run(
     runId: number,
-    request: ChatRequest,
+    request: ChatRequest | (() => Promise<ChatRequest>),
     callbacks: StreamRunCallbacks,
-    signal: AbortSignal,
+    options: StreamChatOptions & { signal: AbortSignal },
   ): Promise<void> {
     let text = '';
     const isCurrent = () => runId === this.runId;
@@ -73,41 +94,41 @@ export class StreamController implements ReactiveController {
       callbacks.onEnd(outcome);
     };
     try {
-      const response = await this.open(request, signal);
-      for await (const part of readTextStream(response, { signal })) {
+      for await (const update of streamChat(request, options)) {
         if (!isCurrent()) return;
-        if (part.type === 'text') {
-          text += part.text;
-          this.scheduleText(() => callbacks.onText(text));
-        } else if (part.type === 'error') {
-          throw new ChatStreamError('provider', part.message);
-        } else {
-          end({ kind: 'done', text, finishReason: part.finishReason });
-          return;
+        switch (update.type) {
+          case 'text':
+            text += update.text;
+            this.scheduleText(() => callbacks.onText(text));
+            break;
+          case 'reconnecting':
+            callbacks.onReconnecting?.(update.attempt);
+            break;
+          case 'reconnected':
+            callbacks.onReconnecting?.(undefined);
+            break;
+          case 'done':
+            end({ kind: 'done', text, finishReason: update.finishReason, truncated: update.truncated, timing: update.timing });
+            return;
         }
       }
-      end({ kind: 'done', text });
+      throw new ChatStreamError('incomplete', 'The answer stopped before it was complete.');
     } catch (error) {
-      if (signal.aborted) end({ kind: 'stopped', text });
-      else end({ kind: 'error', text, error: toChatError(error) });
+      // A user's abort is never an error, whatever the read rejected with.
+      if (options.signal.aborted) {
+        end({ kind: 'stopped', text });
+        return;
+      }
+      const failure =
+        error instanceof ChatStreamError
+          ? error
+          : new ChatStreamError('network', 'The connection to the chat server was lost.', undefined, { cause: error });
+      end(
+        text !== '' && isInterruption(failure)
+          ? { kind: 'interrupted', text, error: failure }
+          : { kind: 'error', text, error: failure },
+      );
     }
-  }
-
-  private async open(request: ChatRequest, signal: AbortSignal): Promise<Response> {
-    let response: Response;
-    try {
-      response = await this.fetchImpl()(request.url, { ...request.init, signal });
-    } catch (error) {
-      if (signal.aborted) throw error;
-      throw new ChatStreamError('network', 'Could not reach the chat server. Check your connection and try again.', undefined, {
-        cause: error,
-      });
-    }
-    if (!response.ok) {
-      void response.body?.cancel().catch(() => {});
-      throw new ChatStreamError('http', `The chat server answered with an error (HTTP ${response.status}).`, response.status);
-    }
-    return response;
   }
 
   private scheduleText(flush: () => void): void {
@@ -122,11 +143,4 @@ export class StreamController implements ReactiveController {
     if (this.frame !== 0) cancelAnimationFrame(this.frame);
     this.frame = 0;
   }
-}
-
-function toChatError(error: unknown): ChatStreamError {
-  if (error instanceof ChatStreamError) return error;
-  return new ChatStreamError('network', 'The connection to the chat server was lost before the answer finished.', undefined, {
-    cause: error,
-  });
 }

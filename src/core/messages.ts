@@ -22,6 +22,10 @@ export interface ChatMessage {
   error?: string;
   /** Why the model stopped, as the backend said it (`stop`, `length`, …). */
   finishReason?: string;
+  /** The model's token limit cut the answer off (`length`, `max_tokens`, `MAX_TOKENS`, …). */
+  truncated?: boolean;
+  /** A short transient note about the answer, shown in its bubble ("Reconnecting…"). */
+  notice?: string;
 }
 
 /** The `{ role, content }` pair a backend receives for each message. */
