@@ -1,6 +1,7 @@
 // When OPENAI_BASE_URL is set, the demo forwards the conversation to that OpenAI-compatible
-// server (Ollama, vLLM, LM Studio, OpenAI itself) and relays its stream unchanged; the element
-// understands OpenAI's chunk format.
+// server (Ollama, vLLM, LM Studio, OpenAI itself) and relays its stream and its errors unchanged;
+// the element detects OpenAI's chunk format. The element's requestId is not forwarded: OpenAI
+// rejects unknown body fields. Such streams carry no ids, so a drop is not resumed.
 import { readJson, sendJsonError } from './mock-backend.mjs';
 
 /**
@@ -10,11 +11,17 @@ export function createOpenAiProxyHandler({ baseUrl, apiKey, model = 'gpt-4o-mini
   const url = `${baseUrl.replace(/\/+$/, '')}/chat/completions`;
   return async function handleChat(req, res) {
     let body;
-    try {
-      body = await readJson(req);
-    } catch (error) {
-      sendJsonError(res, 400, error.message);
-      return;
+    if (req.method === 'GET') {
+      // The element's method="GET": the message travels in a query parameter.
+      const message = new URL(req.url ?? '/', 'http://localhost').searchParams.get('message') ?? '';
+      body = { messages: [{ role: 'user', content: message }] };
+    } else {
+      try {
+        body = await readJson(req);
+      } catch (error) {
+        sendJsonError(res, 400, error.message);
+        return;
+      }
     }
     const abort = new AbortController();
     res.on('close', () => abort.abort());

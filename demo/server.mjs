@@ -22,9 +22,9 @@ export function createDemoServer(env = process.env) {
     try {
       const { pathname } = new URL(req.url, 'http://localhost');
       if (pathname === '/api/chat') {
-        if (req.method !== 'POST') {
-          res.writeHead(405, { Allow: 'POST', 'Content-Type': 'application/json' });
-          res.end(JSON.stringify({ error: { message: 'Use POST.' } }));
+        if (req.method !== 'POST' && req.method !== 'GET') {
+          res.writeHead(405, { Allow: 'GET, POST', 'Content-Type': 'application/json' });
+          res.end(JSON.stringify({ error: { message: 'Use POST (or GET with ?message=).' } }));
           return;
         }
         await chat(req, res);

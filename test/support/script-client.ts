@@ -12,6 +12,10 @@ export interface ScriptResponse {
   chunks?: ScriptChunk[];
   /** Keep the connection open after the last chunk, until the client closes it. */
   hang?: boolean;
+  /** Drop the connection after the last chunk (the client sees a network error). */
+  destroy?: boolean;
+  /** Wait this long before sending the headers. */
+  headersDelayMs?: number;
 }
 
 export interface ScriptLog {

@@ -6,7 +6,10 @@ import { randomUUID } from 'node:crypto';
 
 /**
  * @typedef {{ text?: string, base64?: string, delayMs?: number }} ScriptChunk
- * @typedef {{ status?: number, headers?: Record<string,string>, chunks?: ScriptChunk[], hang?: boolean }} ScriptResponse
+ * @typedef {{ status?: number, headers?: Record<string,string>, chunks?: ScriptChunk[], hang?: boolean,
+ *   destroy?: boolean, headersDelayMs?: number }} ScriptResponse
+ *   hang: keep the connection open after the last chunk; destroy: drop the connection after it
+ *   (a network error for the client); headersDelayMs: wait before sending the headers
  * @typedef {{ responses: ScriptResponse[] }} Script  one response per request, the last repeating
  */
 
@@ -52,6 +55,10 @@ export async function playScript(id, req, res) {
       log.closedEarly++;
     }
   });
+  if (response.headersDelayMs) {
+    await sleep(response.headersDelayMs);
+    if (closed) return;
+  }
   res.writeHead(response.status ?? 200, {
     'Content-Type': 'text/event-stream',
     'Cache-Control': 'no-cache',
@@ -62,6 +69,12 @@ export async function playScript(id, req, res) {
     if (chunk.delayMs) await sleep(chunk.delayMs);
     if (closed) return;
     res.write(chunk.base64 !== undefined ? Buffer.from(chunk.base64, 'base64') : chunk.text ?? '');
+  }
+  if (response.destroy) {
+    // Flush what was written, then drop the connection without ending the response.
+    await new Promise((resolve) => res.write('', resolve));
+    res.destroy();
+    return;
   }
   if (response.hang) {
     // Keep the connection open until the client goes away (an endless stream).

@@ -1,0 +1,234 @@
+// streamChat against real loopback servers: the demo backend's resumable protocol with drops at
+// random points, stalls and injected statuses; scripted servers for the odd cases.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildChatRequest, streamChat, ChatStreamError } from '../../dist/core/index.js';
+import { pickAnswer, tokenize } from '../../demo/mock-model.mjs';
+import { prng, seeds } from './helpers.mjs';
+import { startServer } from './server.mjs';
+
+let server;
+before(async () => (server = await startServer()));
+after(() => server.close());
+
+const question = 'Show me some markdown';
+const expected = pickAnswer([{ role: 'user', content: question }]);
+const tokenCount = tokenize(expected).length;
+
+function request(endpoint, extra = {}) {
+  return buildChatRequest({ endpoint, messages: [{ id: 'u', role: 'user', content: question, status: 'complete' }], ...extra });
+}
+
+/** Runs streamChat to the end: the text, every update, and the error if it failed. */
+async function run(req, options = {}) {
+  let text = '';
+  const updates = [];
+  try {
+    for await (const update of streamChat(req, { retryDelay: 0, idleTimeout: 5000, ...options })) {
+      updates.push(update);
+      if (update.type === 'text') text += update.text;
+    }
+    return { text, updates, done: updates.at(-1) };
+  } catch (error) {
+    return { text, updates, error };
+  }
+}
+
+describe('streamChat with the resumable demo backend', () => {
+  test('streams the whole answer, with timing', async () => {
+    const { text, done } = await run(request(`${server.base}/api/chat`));
+    assert.equal(text, expected);
+    assert.equal(done.type, 'done');
+    assert.equal(done.format, 'sse');
+    assert.equal(done.timing.reconnects, 0);
+    for (const key of ['timeToFirstByte', 'timeToFirstText', 'duration', 'charactersPerSecond']) {
+      assert.equal(typeof done.timing[key], 'number', key);
+    }
+    assert.ok(done.timing.timeToFirstByte <= done.timing.timeToFirstText);
+    assert.ok(done.timing.timeToFirstText <= done.timing.duration);
+  });
+
+  for (const seed of seeds(30, 101)) {
+    test(`drops at random points resume to exactly the full answer (seed ${seed})`, async () => {
+      const random = prng(seed);
+      // The first drop comes after at least one event with an id: before that the stream has
+      // not shown itself resumable, and nothing is re-sent without ids.
+      const drops = Array.from({ length: 1 + Math.floor(random() * 3) }, (_, i) => {
+        const after = Math.floor(random() * (tokenCount / 2)) + (i === 0 ? 1 : 0);
+        return random() < 0.5 ? `${after}h` : String(after);
+      });
+      // Drop points count events per connection; a late one may never be reached.
+      let position = 0;
+      let expectedDrops = 0;
+      for (const drop of drops) {
+        if (position + parseInt(drop, 10) >= tokenCount + 1) break;
+        position += parseInt(drop, 10);
+        expectedDrops++;
+      }
+      const mode = random() < 0.3 ? '&drop=end' : '';
+      const url = `${server.base}/api/chat?dropAfter=${drops.join(',')}${mode}&retry=0`;
+      const { text, done, error, updates } = await run(request(url), { maxRetries: 3, random });
+      assert.equal(error, undefined, `seed ${seed}, drops ${drops}: ${error?.message}`);
+      assert.equal(text, expected, `seed ${seed}, drops ${drops}`);
+      assert.equal(done.timing.reconnects, expectedDrops, `seed ${seed}, drops ${drops}`);
+      assert.equal(updates.filter((u) => u.type === 'reconnecting').length, expectedDrops);
+    });
+  }
+
+  test('a stall without heartbeats hits the idle timeout and resumes', async () => {
+    const url = `${server.base}/api/chat?stall=3:1500&retry=0`;
+    const { text, done, error } = await run(request(url), { idleTimeout: 150 });
+    assert.equal(error, undefined, error?.message);
+    assert.equal(text, expected);
+    assert.equal(done.timing.reconnects, 1);
+  });
+
+  test('heartbeats count as bytes: a stall with heartbeats is not a drop', async () => {
+    const url = `${server.base}/api/chat?stall=3:400&heartbeat=20`;
+    const { text, done } = await run(request(url), { idleTimeout: 150 });
+    assert.equal(text, expected);
+    assert.equal(done.timing.reconnects, 0);
+  });
+
+  test('503 before the first byte is retried, honouring Retry-After', async () => {
+    const url = `${server.base}/api/chat?failStatus=503&failTimes=2&retryAfter=0`;
+    const { text, error } = await run(request(url), { maxRetries: 2 });
+    assert.equal(error, undefined, error?.message);
+    assert.equal(text, expected);
+  });
+
+  test('retries are bounded: the server message is shown after the last one', async () => {
+    const url = `${server.base}/api/chat?failStatus=429&failTimes=5&retryAfter=0`;
+    const { error } = await run(request(url), { maxRetries: 2 });
+    assert.ok(error instanceof ChatStreamError);
+    assert.equal(error.reason, 'http');
+    assert.equal(error.status, 429);
+    assert.match(error.message, /HTTP 429.*The model is busy/);
+  });
+
+  test('a Retry-After longer than the longest delay is not waited for', async () => {
+    const url = `${server.base}/api/chat?failStatus=503&failTimes=1&retryAfter=3600`;
+    const { error } = await run(request(url), { maxRetries: 3 });
+    assert.equal(error.status, 503);
+  });
+
+  test('while offline, reconnection waits for the online event', async () => {
+    let online = false;
+    let wake;
+    const waited = new Promise((resolve) => (wake = resolve));
+    const status = {
+      isOnline: () => online,
+      waitUntilOnline: () => {
+        setTimeout(() => {
+          online = true;
+          wake();
+        }, 30);
+        return waited;
+      },
+    };
+    const url = `${server.base}/api/chat?dropAfter=5&retry=0`;
+    const { text, updates } = await run(request(url), { online: status });
+    assert.equal(text, expected);
+    assert.deepEqual(
+      updates.filter((u) => u.type === 'reconnecting').map((u) => u.offline),
+      [true],
+    );
+  });
+
+  test('GET sends the message in the query, like EventSource', async () => {
+    const { text } = await run(request(`${server.base}/api/chat`, { method: 'GET' }));
+    assert.equal(text, expected);
+  });
+
+  test('aborting rejects with the reason and closes the connection', async () => {
+    const controller = new AbortController();
+    const slow = await startServer({ tokenDelayMs: 20 });
+    try {
+      let text = '';
+      await assert.rejects(async () => {
+        for await (const update of streamChat(request(`${slow.base}/api/chat`), { signal: controller.signal })) {
+          if (update.type === 'text') text += update.text;
+          if (text.length > 10) controller.abort(new Error('user stop'));
+        }
+      }, /user stop/);
+      assert.ok(expected.startsWith(text));
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
+describe('streamChat with scripted servers', () => {
+  const sse = (events) => ({ text: events.join('') });
+
+  test('a server that replays from the start never shows a token twice', async () => {
+    const first = ['id: 1\ndata: {"content":"a"}\n\n', 'data: {"content":"b"}\n\n', 'id: 2\ndata: {"content":"c"}\n\n', 'id: 3\ndata: {"con'];
+    const all = [...first.slice(0, 3), 'id: 3\ndata: {"content":"d"}\n\n', 'id: 4\ndata: [DONE]\n\n'];
+    const { url, log } = server.script({ chunks: [sse(first)] }, { chunks: [sse(all)] });
+    const { text, done } = await run(request(url));
+    assert.equal(text, 'abcd');
+    assert.equal(done.timing.reconnects, 1);
+    // The cut-off block's id 3 was never committed: the resume point is 2.
+    assert.equal(log().requests[1].headers['last-event-id'], '2');
+    assert.equal(log().requests[1].body, log().requests[0].body);
+  });
+
+  test('204 on reconnection means nothing more', async () => {
+    const { url } = server.script({ chunks: [sse(['id: 1\ndata: {"content":"all"}\n\n'])] }, { status: 204 });
+    const { text, done } = await run(request(url));
+    assert.equal(text, 'all');
+    assert.equal(done.type, 'done');
+  });
+
+  test('without ids a drop is never re-sent: the text so far is a prefix, the error a network one', async () => {
+    const { url, log } = server.script({ chunks: [sse(['data: {"content":"par"}\n\n', 'data: {"content":"tial"}\n\n'])], destroy: true });
+    const { text, error } = await run(request(url));
+    assert.equal(text, 'partial');
+    assert.equal(error.reason, 'network');
+    assert.equal(log().requests.length, 1);
+  });
+
+  test('without ids, an end without [DONE] is incomplete and not retried', async () => {
+    const chunk = (t) => `data: {"choices":[{"index":0,"delta":{"content":"${t}"}}]}\n\n`;
+    const { url, log } = server.script({ chunks: [sse([chunk('Hel'), chunk('lo')])] });
+    const { text, error } = await run(request(url));
+    assert.equal(text, 'Hello');
+    assert.equal(error.reason, 'incomplete');
+    assert.equal(log().requests.length, 1);
+  });
+
+  for (const [name, body, type, pattern] of [
+    ['{error:{message}}', '{"error":{"message":"Invalid API key","type":"auth"}}', 'application/json', /HTTP 401.*Invalid API key/],
+    ['{message}', '{"message":"Model not loaded"}', 'application/json', /HTTP 401.*Model not loaded/],
+    ['{error}', '{"error":"quota exceeded"}', 'application/json', /HTTP 401.*quota exceeded/],
+    ['a short text body', 'Unauthorized: bad token', 'text/plain', /HTTP 401.*Unauthorized: bad token/],
+    ['an HTML page (not shown)', '<!doctype html><h1>401</h1>', 'text/html', /HTTP 401\)\.$/],
+  ]) {
+    test(`a non-2xx answer shows the server's message: ${name}`, async () => {
+      const { url } = server.script({ status: 401, headers: { 'Content-Type': type }, chunks: [{ text: body }] });
+      const { error } = await run(request(url));
+      assert.equal(error.reason, 'http');
+      assert.match(error.message, pattern);
+    });
+  }
+
+  test('an HTML page with status 200 is a content-type error', async () => {
+    const { url } = server.script({ headers: { 'Content-Type': 'text/html' }, chunks: [{ text: '<html>login</html>' }] });
+    const { error } = await run(request(url));
+    assert.equal(error.reason, 'content-type');
+  });
+
+  test('a network failure before the first byte', async () => {
+    const closed = await startServer();
+    const base = closed.base;
+    await closed.close();
+    const { error } = await run(request(`${base}/api/chat`));
+    assert.equal(error.reason, 'network');
+  });
+
+  test('no response headers within the idle timeout is a timeout', async () => {
+    const { url } = server.script({ chunks: [{ text: '', delayMs: 10 }], hang: true, headersDelayMs: 2000 });
+    const { error } = await run(request(url), { idleTimeout: 100 });
+    assert.equal(error.reason, 'timeout');
+  });
+});
