@@ -199,11 +199,10 @@ export function createMockChatHandler({ tokenDelayMs = 30, heartbeatMs = 15_000,
         if (closed || i >= answer.events.length) break;
         const event = `${faults.ids ? `id: ${i + 1}\n` : ''}data: ${answer.events[i]}\n\n`;
         if (drop && sent === drop.after) {
-          // Half an event (the client must not count it), or a comment, then the drop once
-          // those bytes are flushed (destroying at once would discard them).
+          // Half an event (the client must not count it), or a comment, then the drop.
           const last = drop.half ? event.slice(0, Math.ceil(event.length / 2)) : ':\n';
           if (faults.dropByEnding) res.end(last);
-          else await new Promise((resolve) => res.write(last, () => resolve(res.destroy())));
+          else await dropConnection(res, last);
           return;
         }
         res.write(event);
@@ -212,7 +211,22 @@ export function createMockChatHandler({ tokenDelayMs = 30, heartbeatMs = 15_000,
       }
     } finally {
       clearInterval(heartbeat);
-      if (!res.destroyed) res.end();
+      if (!res.destroyed && !res.socket?.writableEnded) res.end();
     }
   }
+}
+
+/**
+ * Drops a streaming response the way a dying server or proxy does: once `last` is flushed, the
+ * socket is closed without the final chunk, so the client reads everything sent and then gets a
+ * network error. (Destroying the socket would send a reset, which may discard bytes the client
+ * has received but not yet read, and make tests flaky.)
+ */
+export function dropConnection(res, last = '') {
+  return new Promise((resolve) => {
+    res.write(last, () => {
+      res.socket?.end();
+      resolve();
+    });
+  });
 }

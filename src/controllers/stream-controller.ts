@@ -40,6 +40,7 @@ export class StreamController implements ReactiveController {
   private abortController?: AbortController;
   private runId = 0;
   private frame = 0;
+  private timer?: ReturnType<typeof setTimeout>;
 
   constructor(
     host: ReactiveControllerHost,
@@ -131,16 +132,24 @@ export class StreamController implements ReactiveController {
     }
   }
 
+  /**
+   * One flush per animation frame. A hidden page gets no frames at all, so a timer backs the
+   * frame up: `messages` stays current in a background tab (timers there run about once a second).
+   */
   private scheduleText(flush: () => void): void {
     if (this.frame !== 0) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
+    const run = () => {
+      this.cancelFrame();
       flush();
-    });
+    };
+    this.frame = requestAnimationFrame(run);
+    this.timer = setTimeout(run, 250);
   }
 
   private cancelFrame(): void {
     if (this.frame !== 0) cancelAnimationFrame(this.frame);
+    clearTimeout(this.timer);
     this.frame = 0;
+    this.timer = undefined;
   }
 }

@@ -54,13 +54,14 @@ describe('streaming an answer', () => {
     expect(requests).to.have.length(2);
     expect(requests[1].method).to.equal('POST');
     expect(requests[1].headers['content-type']).to.equal('application/json');
-    expect(JSON.parse(requests[1].body)).to.deep.equal({
-      messages: [
-        { role: 'user', content: 'first' },
-        { role: 'assistant', content: 'ok' },
-        { role: 'user', content: 'second' },
-      ],
-    });
+    const body = JSON.parse(requests[1].body);
+    expect(body.messages).to.deep.equal([
+      { role: 'user', content: 'first' },
+      { role: 'assistant', content: 'ok' },
+      { role: 'user', content: 'second' },
+    ]);
+    // Plus a fresh client-generated id per answer, which a server may use as an idempotency key.
+    expect(body.requestId).to.be.a('string').and.not.equal(JSON.parse(requests[0].body).requestId);
   });
 
   it('stop() aborts the request, keeps the partial text and marks it stopped', async () => {
@@ -100,7 +101,8 @@ describe('streaming an answer', () => {
 describe('retry', () => {
   it('replaces a failed answer with a fresh one for the same conversation', async () => {
     const { url, id } = await scriptedEndpoint(
-      { status: 503, headers: { 'Content-Type': 'text/plain' }, chunks: [{ text: 'busy' }] },
+      // 500, not 503: a 503 before the first byte is retried by itself (transport issue).
+      { status: 500, headers: { 'Content-Type': 'text/plain' }, chunks: [{ text: 'busy' }] },
       { chunks: [...sseChunks(['second try']), { text: 'data: [DONE]\n\n' }] },
     );
     const el = await fixture<LlmStreamChat>(html`<llm-stream-chat endpoint=${url}></llm-stream-chat>`);
@@ -116,6 +118,8 @@ describe('retry', () => {
       ['assistant', 'second try', 'complete'],
     ]);
     const { requests } = await scriptLog(id);
-    expect(JSON.parse(requests[1].body)).to.deep.equal(JSON.parse(requests[0].body));
+    // The same conversation, as a new answer: a new request id, so a server never replays the old one.
+    expect(JSON.parse(requests[1].body).messages).to.deep.equal(JSON.parse(requests[0].body).messages);
+    expect(JSON.parse(requests[1].body).requestId).to.not.equal(JSON.parse(requests[0].body).requestId);
   });
 });

@@ -31,6 +31,11 @@ export async function scriptedEndpoint(...responses: ScriptResponse[]): Promise<
   return { url: `/test/run/${id}`, id };
 }
 
+/** Drops the script's open (hanging) connections: the client gets a network error. */
+export async function dropScript(id: string): Promise<number> {
+  return ((await (await fetch(`/test/drop/${id}`)).json()) as { dropped: number }).dropped;
+}
+
 export async function scriptLog(id: string): Promise<ScriptLog> {
   return (await (await fetch(`/test/log/${id}`)).json()) as ScriptLog;
 }

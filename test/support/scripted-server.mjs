@@ -3,6 +3,7 @@
 // what the server saw: request bodies and headers, and whether the client closed the connection
 // before the script finished (which is how a test proves that stop() really aborts the fetch).
 import { randomUUID } from 'node:crypto';
+import { dropConnection } from '../../demo/mock-backend.mjs';
 
 /**
  * @typedef {{ text?: string, base64?: string, delayMs?: number }} ScriptChunk
@@ -15,6 +16,8 @@ import { randomUUID } from 'node:crypto';
 
 const scripts = new Map();
 const logs = new Map();
+/** The responses of each script still open, so that /test/drop/<id> can drop them. */
+const open = new Map();
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -71,13 +74,17 @@ export async function playScript(id, req, res) {
     res.write(chunk.base64 !== undefined ? Buffer.from(chunk.base64, 'base64') : chunk.text ?? '');
   }
   if (response.destroy) {
-    // Flush what was written, then drop the connection without ending the response.
-    await new Promise((resolve) => res.write('', resolve));
-    res.destroy();
+    // Close the socket without the final chunk: the client reads all it was sent, then fails.
+    await dropConnection(res);
     return;
   }
   if (response.hang) {
-    // Keep the connection open until the client goes away (an endless stream).
+    // Keep the connection open until the client goes away (an endless stream), or until
+    // /test/drop/<id> drops it: a test can wait until the client has shown every byte first
+    // (Chromium may discard received but unread bytes when a connection fails).
+    if (!open.has(id)) open.set(id, new Set());
+    open.get(id).add(res);
+    res.on('close', () => open.get(id)?.delete(res));
     while (!closed) await sleep(20);
     return;
   }
@@ -97,6 +104,14 @@ export async function handleScriptRoutes(req, res) {
   const run = /^\/test\/run\/([\w-]+)$/.exec(pathname);
   if (run) {
     await playScript(run[1], req, res);
+    return true;
+  }
+  const drop = /^\/test\/drop\/([\w-]+)$/.exec(pathname);
+  if (drop) {
+    const responses = [...(open.get(drop[1]) ?? [])];
+    await Promise.all(responses.map((response) => dropConnection(response)));
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    res.end(JSON.stringify({ dropped: responses.length }));
     return true;
   }
   const log = /^\/test\/log\/([\w-]+)$/.exec(pathname);
