@@ -96,6 +96,13 @@ describe('format detection and content types', () => {
     assert.throws(() => createFormatAdapter('auto', new Headers()), /no Content-Type/);
   });
 
+  test('an unknown format is a configuration error', () => {
+    assert.throws(
+      () => createFormatAdapter('openai-chat', new Headers({ 'Content-Type': 'text/event-stream' })),
+      (error) => error instanceof ChatStreamError && error.reason === 'configuration' && /Unknown format/.test(error.message),
+    );
+  });
+
   test('auto picks the framing from the content type', () => {
     const framing = (type) => createFormatAdapter('auto', new Headers({ 'Content-Type': type })).framing;
     assert.equal(framing('text/event-stream; charset=utf-8'), 'sse');

@@ -55,6 +55,9 @@ export function createFormatAdapter(format: StreamFormat, headers: Headers): For
       'The chat server answered with a web page instead of a stream. Check the endpoint URL.',
     );
   }
+  if (!isStreamFormat(format)) {
+    throw new ChatStreamError('configuration', `Unknown format "${String(format)}": use one of ${STREAM_FORMATS.join(', ')}.`);
+  }
   if (format !== 'auto') return FACTORIES[format]();
   if (mime === 'text/event-stream') {
     return headers.has('x-vercel-ai-ui-message-stream') ? createAiSdkAdapter() : createAutoSseAdapter();
