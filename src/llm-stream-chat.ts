@@ -1,11 +1,16 @@
-import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { AutosizeController } from './controllers/autosize-controller.js';
+import { HistoryController } from './controllers/history-controller.js';
+import { ScrollAnchorController } from './controllers/scroll-anchor-controller.js';
 import { StreamController, type StreamOutcome } from './controllers/stream-controller.js';
 import { ChatStreamError } from './core/errors.js';
 import { createMessage, type ChatMessage } from './core/messages.js';
 import { buildChatRequest } from './core/request.js';
 import { createChatEvent } from './events.js';
+import { errorText, resolveStrings, type LlmChatStringOverrides, type LlmChatStrings } from './i18n.js';
 import { styles } from './llm-stream-chat.styles.js';
+import { composer, isBusy, jumpButton, messageFooter, typingIndicator } from './llm-stream-chat.templates.js';
 import { markdown } from './markdown/markdown-directive.js';
 
 /**
@@ -15,35 +20,49 @@ import { markdown } from './markdown/markdown-directive.js';
  * @summary Streaming LLM chat as one custom element.
  * @tag llm-stream-chat
  *
- * @fires llm-chat-send - The user sends a message. Cancelable. `detail`: `{ text, messages }`.
+ * @fires llm-chat-send - The user sends a message from the composer (not fired by `send()`). Cancelable: `preventDefault()` keeps the text in the input. `detail`: `{ text, messages }`.
+ * @fires llm-chat-delta - Answer text arrived; at most once per animation frame. `detail`: `{ message, delta }`.
  * @fires llm-chat-done - An answer finished. `detail`: `{ message }`.
  * @fires llm-chat-error - A request or stream failed. `detail`: `{ reason, message, status?, chatMessage }`.
  * @fires llm-chat-stop - An answer was stopped; its partial text is kept. `detail`: `{ message }`.
  *
  * @slot header - Content above the conversation (a title, a logo).
- * @slot empty - Shown while the conversation is empty.
+ * @slot empty - Shown while the conversation is empty (default: the `emptyState` string).
  *
+ * @csspart header - The box around the `header` slot (hidden when nothing is slotted).
  * @csspart log - The scrolling conversation.
+ * @csspart empty - The box around the `empty` slot.
  * @csspart message - Every message bubble.
  * @csspart user-message - A message the user wrote.
  * @csspart assistant-message - A message the model wrote.
  * @csspart content - The rendered text of a message.
- * @csspart error - The error text under a failed message.
+ * @csspart typing-indicator - The dots shown while waiting for the first token.
+ * @csspart notice - The note under a stopped or interrupted answer.
+ * @csspart error - The error text under a failed answer.
+ * @csspart actions - The row of buttons under an answer.
+ * @csspart copy-button - Copies a message.
  * @csspart retry-button - Asks again for a failed or interrupted answer.
+ * @csspart regenerate-button - Asks again for the last answer.
+ * @csspart jump-button - "Jump to latest": scrolls down and follows the stream again.
+ * @csspart new-content-indicator - The dot on the jump button when content arrived below the view.
  * @csspart composer - The form at the bottom.
  * @csspart input - The text area.
  * @csspart send-button - The send button.
- * @csspart stop-button - The stop button shown while an answer streams.
+ * @csspart stop-button - The stop button shown while an answer streams (the same element as the send button).
  *
  * @cssprop --llm-chat-background - Background of the whole element.
  * @cssprop --llm-chat-text - Text colour.
- * @cssprop --llm-chat-accent - Colour of buttons and the focus ring.
+ * @cssprop --llm-chat-muted-text - Colour of secondary text: notices, placeholder, action buttons.
+ * @cssprop --llm-chat-accent - Colour of the send button, links and the new-content dot.
  * @cssprop --llm-chat-accent-text - Text colour on accent buttons.
  * @cssprop --llm-chat-user-background - Background of the user's bubbles.
  * @cssprop --llm-chat-user-text - Text colour of the user's bubbles.
  * @cssprop --llm-chat-assistant-background - Background of the model's bubbles.
  * @cssprop --llm-chat-assistant-text - Text colour of the model's bubbles.
- * @cssprop --llm-chat-code-background - Background of code blocks.
+ * @cssprop --llm-chat-code-background - Background of code.
+ * @cssprop --llm-chat-code-text - Text colour of code.
+ * @cssprop --llm-chat-code-font-family - Font family of code.
+ * @cssprop --llm-chat-input-background - Background of the text area.
  * @cssprop --llm-chat-border - Colour of borders.
  * @cssprop --llm-chat-error - Colour of error text.
  * @cssprop --llm-chat-focus-ring - Colour of the keyboard focus ring.
@@ -53,6 +72,7 @@ import { markdown } from './markdown/markdown-directive.js';
  * @cssprop --llm-chat-spacing - Padding and gaps.
  * @cssprop --llm-chat-height - Height of the element.
  * @cssprop --llm-chat-max-width - Maximum width of the element.
+ * @cssprop --llm-chat-input-max-height - Height the text area grows to before it scrolls.
  */
 export class LlmStreamChat extends LitElement {
   static override styles = styles;
@@ -60,7 +80,12 @@ export class LlmStreamChat extends LitElement {
   static override properties: PropertyDeclarations = {
     endpoint: { type: String },
     messages: { attribute: false },
+    strings: { attribute: false },
+    storageKey: { type: String, attribute: 'storage-key' },
     draft: { state: true },
+    announcement: { state: true },
+    copiedId: { state: true },
+    hasHeader: { state: true },
   };
 
   /** URL that answers a POSTed `{ messages }` with a `text/event-stream`. */
@@ -68,20 +93,59 @@ export class LlmStreamChat extends LitElement {
 
   /**
    * The conversation: `{ id, role, content, status }` objects. Read it to save a conversation,
-   * set it to restore one. Treat it as immutable: assign a new array to change it.
+   * set it to restore one (it renders at once; an answer left `waiting` or `streaming` shows as
+   * `interrupted`). Treat it as immutable: assign a new array to change it.
    */
   declare messages: ChatMessage[];
 
+  /** Replaces any of the UI's texts (for a translation, say): see `LlmChatStrings` for the keys. */
+  declare strings: LlmChatStringOverrides | undefined;
+
+  /**
+   * When set, the conversation is kept in `localStorage` under this key and restored from it,
+   * so it survives reloads. An answer that was streaming comes back `interrupted`.
+   */
+  declare storageKey: string;
+
   /** What the user has typed but not sent. */
   declare private draft: string;
+  /** The text of the polite status region. */
+  declare private announcement: string;
+  /** The message whose copy button says "Copied". */
+  declare private copiedId: string | undefined;
+  declare private hasHeader: boolean;
 
   private readonly stream = new StreamController(this);
+  private readonly anchor = new ScrollAnchorController(this, {
+    scroller: () => this.renderRoot.querySelector<HTMLElement>('.log'),
+    content: () => this.renderRoot.querySelector('.transcript'),
+  });
+  private readonly history = new HistoryController(this, {
+    key: () => this.storageKey,
+    messages: () => this.messages,
+    busy: () => this.pendingAnswerId !== undefined,
+  });
+
+  /** The answer this element asked for and that has not settled yet. */
+  private pendingAnswerId?: string;
+  /** How much of the pending answer `llm-chat-delta` has reported, and whether it fired this frame. */
+  private deltaSent = 0;
+  private deltaFrame = 0;
+  private composing = false;
+  private copiedTimer?: ReturnType<typeof setTimeout>;
+  private resolved?: { from: LlmChatStringOverrides | undefined; strings: LlmChatStrings };
 
   constructor() {
     super();
     this.endpoint = '';
     this.messages = [];
+    this.strings = undefined;
+    this.storageKey = '';
     this.draft = '';
+    this.announcement = '';
+    this.copiedId = undefined;
+    this.hasHeader = false;
+    new AutosizeController(this, { textarea: () => this.input });
   }
 
   /** Whether an answer is being waited for or streamed. */
@@ -90,14 +154,16 @@ export class LlmStreamChat extends LitElement {
   }
 
   /**
-   * Sends `text` as the user and streams the answer. Returns false, sending nothing, when the
-   * text is blank or an answer is still streaming.
+   * Sends `text` as the user and streams the answer (no `llm-chat-send` event: that is for the
+   * user's own sends). Returns false, sending nothing, when the text is blank or an answer is
+   * still streaming.
    */
   send(text: string): boolean {
     if (text.trim() === '' || this.stream.active) return false;
     const question = createMessage('user', text);
     const answer = createMessage('assistant', '', 'waiting');
     const history = [...this.messages, question];
+    this.startAnswer(answer.id);
     this.messages = [...history, answer];
     this.streamAnswer(answer.id, history);
     return true;
@@ -114,6 +180,7 @@ export class LlmStreamChat extends LitElement {
     if (!last || last.role !== 'assistant') return false;
     const history = this.messages.slice(0, -1);
     const answer = createMessage('assistant', '', 'waiting');
+    this.startAnswer(answer.id);
     this.messages = [...history, answer];
     this.streamAnswer(answer.id, history);
     return true;
@@ -122,6 +189,40 @@ export class LlmStreamChat extends LitElement {
   /** Stops the answer being streamed; its partial text is kept and it is marked `stopped`. */
   stop(): void {
     this.stream.stop();
+  }
+
+  /** Empties the conversation (and its stored copy), stopping an answer that is streaming. No event fires. */
+  clear(): void {
+    this.pendingAnswerId = undefined;
+    this.stream.stop();
+    this.messages = [];
+    this.anchor.pin();
+  }
+
+  /** Copies a message's text (its Markdown source) to the clipboard. Resolves to whether it worked. */
+  async copyMessage(id: string): Promise<boolean> {
+    const message = this.messages.find((m) => m.id === id);
+    if (!message) return false;
+    const copied = await this.writeClipboard(message.content);
+    this.announce(copied ? this.t.copied : this.t.copyFailed);
+    if (copied) {
+      this.copiedId = id;
+      clearTimeout(this.copiedTimer);
+      this.copiedTimer = setTimeout(() => (this.copiedId = undefined), 2000);
+    }
+    return copied;
+  }
+
+  /** Focuses the text area. */
+  override focus(options?: FocusOptions): void {
+    if (this.input) this.input.focus(options);
+    else super.focus(options);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.copiedTimer);
+    this.copiedId = undefined;
   }
 
   private streamAnswer(answerId: string, history: ChatMessage[]): void {
@@ -134,7 +235,7 @@ export class LlmStreamChat extends LitElement {
       return;
     }
     this.stream.start(buildChatRequest(this.endpoint, history), {
-      onText: (text) => this.patchMessage(answerId, { content: text, status: text === '' ? 'waiting' : 'streaming' }),
+      onText: (text) => this.showText(answerId, text),
       onEnd: (outcome) => this.finish(answerId, outcome),
     });
   }
@@ -157,12 +258,13 @@ export class LlmStreamChat extends LitElement {
       }
       case 'error': {
         const { error } = outcome;
-        const message = this.patchMessage(answerId, { content: outcome.text, status: 'error', error: error.message });
+        const text = errorText(this.t, error);
+        const message = this.patchMessage(answerId, { content: outcome.text, status: 'error', error: text });
         if (message) {
           this.dispatchEvent(
             createChatEvent('llm-chat-error', {
               reason: error.reason,
-              message: error.message,
+              message: text,
               status: error.status,
               chatMessage: message,
             }),
@@ -184,87 +286,201 @@ export class LlmStreamChat extends LitElement {
     return updated;
   }
 
-  private onSubmit(event: Event): void {
-    event.preventDefault();
-    if (this.stream.active) {
-      this.stop();
-      return;
+  /** The stream's per-frame text: shows it and fires `llm-chat-delta`, at most once per frame. */
+  private showText(answerId: string, text: string): void {
+    const message = this.patchMessage(answerId, { content: text, status: text === '' ? 'waiting' : 'streaming' });
+    if (!message || text.length <= this.deltaSent || this.deltaFrame !== 0) return;
+    const delta = text.slice(this.deltaSent);
+    this.deltaSent = text.length;
+    this.deltaFrame = requestAnimationFrame(() => (this.deltaFrame = 0));
+    this.dispatchEvent(createChatEvent('llm-chat-delta', { message, delta }));
+  }
+
+  private startAnswer(answerId: string): void {
+    this.pendingAnswerId = answerId;
+    this.deltaSent = 0;
+    this.anchor.pin();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('storageKey') && this.storageKey) {
+      const stored = this.history.load();
+      if (stored) {
+        this.pendingAnswerId = undefined;
+        this.stream.stop();
+        this.messages = stored;
+      }
     }
+    if (changed.has('messages')) this.messagesChanged();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('messages')) this.history.changed();
+  }
+
+  /**
+   * Keeps the conversation consistent whoever set it: an answer no stream of ours will finish is
+   * settled as `interrupted`; a streaming answer removed by code is stopped; the pending answer
+   * reaching its end is announced.
+   */
+  private messagesChanged(): void {
+    const pending = this.pendingAnswerId;
+    const answer = pending === undefined ? undefined : this.messages.find((m) => m.id === pending);
+    if (pending !== undefined && !answer) {
+      this.pendingAnswerId = undefined;
+      this.stream.stop();
+    } else if (answer && !isBusy(answer)) {
+      this.pendingAnswerId = undefined;
+      this.announceOutcome(answer);
+    }
+    let settledAny = false;
+    const settled = this.messages.map((message) => {
+      if (message.id === this.pendingAnswerId || !isBusy(message)) return message;
+      settledAny = true;
+      return { ...message, status: 'interrupted' as const };
+    });
+    if (settledAny) this.messages = settled;
+  }
+
+  private announceOutcome(message: ChatMessage): void {
+    const t = this.t;
+    if (message.status === 'complete') this.announce(t.answerComplete);
+    else if (message.status === 'stopped') this.announce(t.answerStopped);
+    else if (message.status === 'interrupted') this.announce(t.answerInterrupted);
+    else if (message.status === 'error') this.announce(message.error || t.errorFallback);
+  }
+
+  /** Says `text` through the polite status region (again, even when it is the same text). */
+  private announce(text: string): void {
+    this.announcement = this.announcement === text ? `${text}\u00a0` : text;
+  }
+
+  private get t(): LlmChatStrings {
+    if (this.resolved?.from !== this.strings || !this.resolved) {
+      this.resolved = { from: this.strings, strings: resolveStrings(this.strings) };
+    }
+    return this.resolved.strings;
+  }
+
+  private get input(): HTMLTextAreaElement | null {
+    return this.renderRoot?.querySelector('textarea') ?? null;
+  }
+
+  private focusInput(): void {
+    this.input?.focus();
+  }
+
+  private async writeClipboard(text: string): Promise<boolean> {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private submitDraft(): void {
     const text = this.draft;
-    if (text.trim() === '') return;
-    const proceed = this.dispatchEvent(
-      createChatEvent('llm-chat-send', { text, messages: this.messages }, { cancelable: true }),
-    );
-    if (!proceed) return;
+    if (text.trim() === '' || this.stream.active) return;
+    const event = createChatEvent('llm-chat-send', { text, messages: this.messages }, { cancelable: true });
+    if (!this.dispatchEvent(event)) return;
     if (this.send(text)) this.draft = '';
   }
 
-  private onInput(event: Event): void {
-    this.draft = (event.target as HTMLTextAreaElement).value;
-  }
+  private readonly onSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    if (this.stream.active) this.stop();
+    else this.submitDraft();
+    this.focusInput();
+  };
 
-  private onKeyDown(event: KeyboardEvent): void {
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-      event.preventDefault();
-      (event.target as HTMLTextAreaElement).form?.requestSubmit();
-    } else if (event.key === 'Escape' && this.stream.active) {
+  private readonly onComposerKeyDown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && this.stream.active) {
       event.preventDefault();
       this.stop();
+      return;
     }
-  }
+    if (event.key !== 'Enter' || event.shiftKey || event.target !== this.input) return;
+    // Enter that confirms an IME composition must never send (keyCode 229: Safari's late keydown).
+    if (event.isComposing || event.keyCode === 229 || this.composing) return;
+    event.preventDefault();
+    this.submitDraft();
+  };
+
+  private readonly onInput = (event: Event): void => {
+    this.draft = (event.target as HTMLTextAreaElement).value;
+  };
+
+  private readonly onComposition = (event: CompositionEvent): void => {
+    this.composing = event.type === 'compositionstart';
+  };
+
+  private readonly onHeaderSlotChange = (event: Event): void => {
+    const slot = event.target as HTMLSlotElement;
+    this.hasHeader = slot.assignedNodes({ flatten: true }).some((node) => node.nodeType === Node.ELEMENT_NODE || node.textContent?.trim());
+  };
+
+  private readonly onJump = (): void => {
+    this.anchor.pin();
+    this.focusInput();
+  };
 
   protected override render(): TemplateResult {
-    const active = this.stream.active;
+    const t = this.t;
     return html`
-      <slot name="header"></slot>
-      <div class="log" part="log" role="log" aria-live="off" aria-label="Conversation" tabindex="0">
-        ${this.messages.length === 0
-          ? html`<slot name="empty"></slot>`
-          : repeat(this.messages, (message) => message.id, (message) => this.renderMessage(message))}
+      <div class="header" part="header" ?hidden=${!this.hasHeader}>
+        <slot name="header" @slotchange=${this.onHeaderSlotChange}></slot>
       </div>
-      <form class="composer" part="composer" @submit=${this.onSubmit}>
-        <textarea
-          part="input"
-          rows="1"
-          aria-label="Message"
-          placeholder="Send a message"
-          .value=${this.draft}
-          @input=${this.onInput}
-          @keydown=${this.onKeyDown}
-        ></textarea>
-        ${active
-          ? html`<button part="stop-button" type="submit" class="stop">Stop</button>`
-          : html`<button part="send-button" type="submit" class="send" ?disabled=${this.draft.trim() === ''}>
-              Send
-            </button>`}
-      </form>
+      <div class="viewport">
+        <div class="log" part="log" role="log" aria-live="off" aria-label=${t.logLabel} tabindex="0">
+          <div class="transcript">
+            ${this.messages.length === 0
+              ? html`<div class="empty" part="empty"><slot name="empty">${t.emptyState}</slot></div>`
+              : repeat(this.messages, (message) => message.id, (message) => this.renderMessage(message))}
+          </div>
+        </div>
+        ${jumpButton(t, this.anchor, this.onJump)}
+      </div>
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+      ${composer({
+        strings: t,
+        draft: this.draft,
+        streaming: this.stream.active,
+        onSubmit: this.onSubmit,
+        onKeyDown: this.onComposerKeyDown,
+        onInput: this.onInput,
+        onComposition: this.onComposition,
+      })}
     `;
-  }
-
-  private isRetryable(message: ChatMessage): boolean {
-    const isLast = this.messages[this.messages.length - 1] === message;
-    return isLast && (message.status === 'error' || message.status === 'interrupted');
   }
 
   private renderMessage(message: ChatMessage): TemplateResult {
     const isUser = message.role === 'user';
+    const t = this.t;
     return html`
-      <div
+      <article
         class="message ${message.role} ${message.status}"
         part="message ${message.role}-message"
         data-status=${message.status}
-        aria-busy=${message.status === 'streaming' || message.status === 'waiting' ? 'true' : 'false'}
+        aria-label=${isUser ? t.userLabel : t.assistantLabel}
+        aria-busy=${isBusy(message) ? 'true' : 'false'}
       >
         ${isUser
           ? html`<div class="content" part="content" dir="auto">${message.content}</div>`
           : html`<div class="content" part="content" dir="auto" ${markdown(message.content)}></div>`}
-        ${message.status === 'error' && message.error
-          ? html`<div class="error" part="error">${message.error}</div>`
-          : nothing}
-        ${this.isRetryable(message)
-          ? html`<button type="button" class="retry" part="retry-button" @click=${() => this.retry()}>Retry</button>`
-          : nothing}
-      </div>
+        ${message.status === 'waiting' ? typingIndicator(t) : nothing}
+        ${messageFooter(message, {
+          strings: t,
+          isLast: this.messages[this.messages.length - 1] === message,
+          copied: this.copiedId === message.id,
+          streaming: this.stream.active,
+          onCopy: () => void this.copyMessage(message.id),
+          onRetry: () => {
+            this.retry();
+            this.focusInput();
+          },
+        })}
+      </article>
     `;
   }
 }
