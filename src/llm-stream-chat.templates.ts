@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import type { ComposerController } from './controllers/composer-controller.js';
 import type { ChatMessage } from './core/messages.js';
 import type { LlmChatStrings } from './i18n.js';
 
@@ -11,6 +12,11 @@ import type { LlmChatStrings } from './i18n.js';
 /** Whether a message's answer is still on its way. */
 export function isBusy(message: ChatMessage): boolean {
   return message.status === 'waiting' || message.status === 'streaming';
+}
+
+/** Whether a slot shows anything: an element or non-blank text. */
+export function hasSlottedContent(slot: HTMLSlotElement): boolean {
+  return slot.assignedNodes({ flatten: true }).some((node) => node.nodeType === Node.ELEMENT_NODE || !!node.textContent?.trim());
 }
 
 /** Three animated dots before the first token (static under `prefers-reduced-motion`). */
@@ -79,41 +85,29 @@ export function jumpButton(
   </button>`;
 }
 
-export interface ComposerOptions {
-  strings: LlmChatStrings;
-  draft: string;
-  streaming: boolean;
-  onSubmit: (event: SubmitEvent) => void;
-  onKeyDown: (event: KeyboardEvent) => void;
-  onInput: (event: Event) => void;
-  onComposition: (event: CompositionEvent) => void;
-}
-
 /**
  * The text area and one button that is "Send" or, while an answer streams, "Stop". It is one
  * element whose part and label change, so a focused button keeps focus when the stream ends;
  * a blank draft makes it `aria-disabled` rather than `disabled` for the same reason.
  */
-export function composer(options: ComposerOptions): TemplateResult {
-  const { strings, streaming } = options;
-  const blank = options.draft.trim() === '';
-  return html`<form class="composer" part="composer" @submit=${options.onSubmit} @keydown=${options.onKeyDown}>
+export function composer(strings: LlmChatStrings, state: ComposerController, streaming: boolean): TemplateResult {
+  return html`<form class="composer" part="composer" @submit=${state.onSubmit} @keydown=${state.onKeyDown}>
     <textarea
       part="input"
       rows="1"
       enterkeyhint="send"
       aria-label=${strings.inputLabel}
       placeholder=${strings.placeholder}
-      .value=${live(options.draft)}
-      @input=${options.onInput}
-      @compositionstart=${options.onComposition}
-      @compositionend=${options.onComposition}
+      .value=${live(state.draft)}
+      @input=${state.onInput}
+      @compositionstart=${state.onComposition}
+      @compositionend=${state.onComposition}
     ></textarea>
     <button
       type="submit"
       class=${streaming ? 'stop' : 'send'}
       part=${streaming ? 'stop-button' : 'send-button'}
-      aria-disabled=${!streaming && blank ? 'true' : 'false'}
+      aria-disabled=${!streaming && state.blank ? 'true' : 'false'}
     >
       ${streaming ? strings.stop : strings.send}
     </button>

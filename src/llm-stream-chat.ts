@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { AutosizeController } from './controllers/autosize-controller.js';
+import { ClipboardController } from './controllers/clipboard-controller.js';
+import { ComposerController } from './controllers/composer-controller.js';
 import { HistoryController } from './controllers/history-controller.js';
 import { ScrollAnchorController } from './controllers/scroll-anchor-controller.js';
 import { StreamController, type StreamOutcome } from './controllers/stream-controller.js';
@@ -10,7 +11,7 @@ import { buildChatRequest } from './core/request.js';
 import { createChatEvent } from './events.js';
 import { errorText, resolveStrings, type LlmChatStringOverrides, type LlmChatStrings } from './i18n.js';
 import { styles } from './llm-stream-chat.styles.js';
-import { composer, isBusy, jumpButton, messageFooter, typingIndicator } from './llm-stream-chat.templates.js';
+import { composer, hasSlottedContent, isBusy, jumpButton, messageFooter, typingIndicator } from './llm-stream-chat.templates.js';
 import { markdown } from './markdown/markdown-directive.js';
 
 /**
@@ -82,9 +83,7 @@ export class LlmStreamChat extends LitElement {
     messages: { attribute: false },
     strings: { attribute: false },
     storageKey: { type: String, attribute: 'storage-key' },
-    draft: { state: true },
     announcement: { state: true },
-    copiedId: { state: true },
     hasHeader: { state: true },
   };
 
@@ -107,12 +106,8 @@ export class LlmStreamChat extends LitElement {
    */
   declare storageKey: string;
 
-  /** What the user has typed but not sent. */
-  declare private draft: string;
   /** The text of the polite status region. */
   declare private announcement: string;
-  /** The message whose copy button says "Copied". */
-  declare private copiedId: string | undefined;
   declare private hasHeader: boolean;
 
   private readonly stream = new StreamController(this);
@@ -120,6 +115,13 @@ export class LlmStreamChat extends LitElement {
     scroller: () => this.renderRoot.querySelector<HTMLElement>('.log'),
     content: () => this.renderRoot.querySelector('.transcript'),
   });
+  private readonly composer = new ComposerController(this, {
+    input: () => this.renderRoot?.querySelector('textarea'),
+    streaming: () => this.stream.active,
+    submit: (text) => this.submitFromComposer(text),
+    stop: () => this.stop(),
+  });
+  private readonly clipboard = new ClipboardController(this);
   private readonly history = new HistoryController(this, {
     key: () => this.storageKey,
     messages: () => this.messages,
@@ -131,8 +133,6 @@ export class LlmStreamChat extends LitElement {
   /** How much of the pending answer `llm-chat-delta` has reported, and whether it fired this frame. */
   private deltaSent = 0;
   private deltaFrame = 0;
-  private composing = false;
-  private copiedTimer?: ReturnType<typeof setTimeout>;
   private resolved?: { from: LlmChatStringOverrides | undefined; strings: LlmChatStrings };
 
   constructor() {
@@ -141,11 +141,8 @@ export class LlmStreamChat extends LitElement {
     this.messages = [];
     this.strings = undefined;
     this.storageKey = '';
-    this.draft = '';
     this.announcement = '';
-    this.copiedId = undefined;
     this.hasHeader = false;
-    new AutosizeController(this, { textarea: () => this.input });
   }
 
   /** Whether an answer is being waited for or streamed. */
@@ -203,26 +200,14 @@ export class LlmStreamChat extends LitElement {
   async copyMessage(id: string): Promise<boolean> {
     const message = this.messages.find((m) => m.id === id);
     if (!message) return false;
-    const copied = await this.writeClipboard(message.content);
+    const copied = await this.clipboard.copy(id, message.content);
     this.announce(copied ? this.t.copied : this.t.copyFailed);
-    if (copied) {
-      this.copiedId = id;
-      clearTimeout(this.copiedTimer);
-      this.copiedTimer = setTimeout(() => (this.copiedId = undefined), 2000);
-    }
     return copied;
   }
 
   /** Focuses the text area. */
   override focus(options?: FocusOptions): void {
-    if (this.input) this.input.focus(options);
-    else super.focus(options);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.copiedTimer);
-    this.copiedId = undefined;
+    this.composer.focus(options);
   }
 
   private streamAnswer(answerId: string, history: ChatMessage[]): void {
@@ -321,7 +306,8 @@ export class LlmStreamChat extends LitElement {
   /**
    * Keeps the conversation consistent whoever set it: an answer no stream of ours will finish is
    * settled as `interrupted`; a streaming answer removed by code is stopped; the pending answer
-   * reaching its end is announced.
+   * is announced once it has ended (its status final and its stream over, so a status set while
+   * the stream still runs, during a reconnection say, is not taken for the end).
    */
   private messagesChanged(): void {
     const pending = this.pendingAnswerId;
@@ -329,7 +315,7 @@ export class LlmStreamChat extends LitElement {
     if (pending !== undefined && !answer) {
       this.pendingAnswerId = undefined;
       this.stream.stop();
-    } else if (answer && !isBusy(answer)) {
+    } else if (answer && !isBusy(answer) && !this.stream.active) {
       this.pendingAnswerId = undefined;
       this.announceOutcome(answer);
     }
@@ -344,10 +330,9 @@ export class LlmStreamChat extends LitElement {
 
   private announceOutcome(message: ChatMessage): void {
     const t = this.t;
-    if (message.status === 'complete') this.announce(t.answerComplete);
-    else if (message.status === 'stopped') this.announce(t.answerStopped);
-    else if (message.status === 'interrupted') this.announce(t.answerInterrupted);
-    else if (message.status === 'error') this.announce(message.error || t.errorFallback);
+    const { status } = message;
+    if (status === 'error') this.announce(message.error || t.errorFallback);
+    else this.announce(status === 'stopped' ? t.answerStopped : status === 'interrupted' ? t.answerInterrupted : t.answerComplete);
   }
 
   /** Says `text` through the polite status region (again, even when it is the same text). */
@@ -362,67 +347,19 @@ export class LlmStreamChat extends LitElement {
     return this.resolved.strings;
   }
 
-  private get input(): HTMLTextAreaElement | null {
-    return this.renderRoot?.querySelector('textarea') ?? null;
-  }
-
-  private focusInput(): void {
-    this.input?.focus();
-  }
-
-  private async writeClipboard(text: string): Promise<boolean> {
-    try {
-      await navigator.clipboard.writeText(text);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  private submitDraft(): void {
-    const text = this.draft;
-    if (text.trim() === '' || this.stream.active) return;
+  /** The user sends from the composer: `llm-chat-send` first, which may cancel it. */
+  private submitFromComposer(text: string): boolean {
     const event = createChatEvent('llm-chat-send', { text, messages: this.messages }, { cancelable: true });
-    if (!this.dispatchEvent(event)) return;
-    if (this.send(text)) this.draft = '';
+    return this.dispatchEvent(event) && this.send(text);
   }
-
-  private readonly onSubmit = (event: SubmitEvent): void => {
-    event.preventDefault();
-    if (this.stream.active) this.stop();
-    else this.submitDraft();
-    this.focusInput();
-  };
-
-  private readonly onComposerKeyDown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && this.stream.active) {
-      event.preventDefault();
-      this.stop();
-      return;
-    }
-    if (event.key !== 'Enter' || event.shiftKey || event.target !== this.input) return;
-    // Enter that confirms an IME composition must never send (keyCode 229: Safari's late keydown).
-    if (event.isComposing || event.keyCode === 229 || this.composing) return;
-    event.preventDefault();
-    this.submitDraft();
-  };
-
-  private readonly onInput = (event: Event): void => {
-    this.draft = (event.target as HTMLTextAreaElement).value;
-  };
-
-  private readonly onComposition = (event: CompositionEvent): void => {
-    this.composing = event.type === 'compositionstart';
-  };
 
   private readonly onHeaderSlotChange = (event: Event): void => {
-    const slot = event.target as HTMLSlotElement;
-    this.hasHeader = slot.assignedNodes({ flatten: true }).some((node) => node.nodeType === Node.ELEMENT_NODE || node.textContent?.trim());
+    this.hasHeader = hasSlottedContent(event.target as HTMLSlotElement);
   };
 
   private readonly onJump = (): void => {
     this.anchor.pin();
-    this.focusInput();
+    this.composer.focus();
   };
 
   protected override render(): TemplateResult {
@@ -442,15 +379,7 @@ export class LlmStreamChat extends LitElement {
         ${jumpButton(t, this.anchor, this.onJump)}
       </div>
       <div class="visually-hidden" role="status">${this.announcement}</div>
-      ${composer({
-        strings: t,
-        draft: this.draft,
-        streaming: this.stream.active,
-        onSubmit: this.onSubmit,
-        onKeyDown: this.onComposerKeyDown,
-        onInput: this.onInput,
-        onComposition: this.onComposition,
-      })}
+      ${composer(t, this.composer, this.stream.active)}
     `;
   }
 
@@ -472,12 +401,12 @@ export class LlmStreamChat extends LitElement {
         ${messageFooter(message, {
           strings: t,
           isLast: this.messages[this.messages.length - 1] === message,
-          copied: this.copiedId === message.id,
+          copied: this.clipboard.copiedId === message.id,
           streaming: this.stream.active,
           onCopy: () => void this.copyMessage(message.id),
           onRetry: () => {
             this.retry();
-            this.focusInput();
+            this.composer.focus();
           },
         })}
       </article>
