@@ -98,6 +98,10 @@ export const styles = css`
     max-inline-size: 85%;
     background: var(--_user-background);
     color: var(--_user-text);
+  }
+
+  /* The user's text as typed: keep its line breaks. */
+  .message.user .content {
     white-space: pre-wrap;
   }
 
@@ -199,6 +203,11 @@ export const styles = css`
   .notice,
   .error {
     margin-block: 0.5rem 0;
+  }
+
+  .content:empty + .notice,
+  .content:empty + .error {
+    margin-block-start: 0;
   }
 
   .notice {
