@@ -2,12 +2,16 @@
 // generated from it) and in the README. These checks keep both in step with the code.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 const read = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const element = read('src/llm-stream-chat.ts');
 const templates = read('src/llm-stream-chat.templates.ts');
-const styles = read('src/llm-stream-chat.styles.ts');
+// Every style sheet under src/ (the element's, and any the Markdown rendering adds).
+const styles = readdirSync(new URL('../../src/', import.meta.url), { recursive: true })
+  .filter((path) => String(path).endsWith('.styles.ts'))
+  .map((path) => read(`src/${path}`))
+  .join('\n');
 const events = read('src/events.ts');
 const i18n = read('src/i18n.ts');
 const readme = read('README.md');
@@ -45,7 +49,7 @@ test('every rendered part is documented with @csspart, and every @csspart is ren
   assert.deepEqual(sorted(documented('csspart')), sorted(partsInSource(element + templates)));
 });
 
-test('every --llm-chat-* property the styles read is documented with @cssprop, and vice versa', () => {
+test('every --llm-chat-* property the style sheets read is documented with @cssprop, and vice versa', () => {
   const used = new Set([...styles.matchAll(/var\((--llm-chat-[a-z-]+)/g)].map((m) => m[1]));
   assert.deepEqual(sorted(documented('cssprop')), sorted(used));
 });
