@@ -81,12 +81,12 @@ export class ScrollAnchorController implements ReactiveController {
       this.follow(scroller);
       return;
     }
-    // Unpinned: the view stays where the reader left it, whatever the update did.
+    // Unpinned: the view stays where the reader left it, whatever the update did. Growth below
+    // it is noted by the ResizeObserver, after layout and outside the update cycle.
     const before = this.topBeforeUpdate;
     if (!Number.isNaN(before) && Math.abs(scroller.scrollTop - before) >= 1 && before <= this.maxTop(scroller)) {
       this.setTop(scroller, before);
     }
-    this.checkGrowth(scroller);
   }
 
   /** Follows the content again and scrolls to the bottom now (or after the next render). */
