@@ -17,6 +17,9 @@ function status(el: LlmStreamChat): string {
   return el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
 }
 
+/** waitUntil gives up after 1 s by default; on a loaded machine the server may take longer to see a close. */
+const PATIENT = { timeout: 10_000 };
+
 const conversation = (last: Partial<ChatMessage>): ChatMessage[] => [
   { id: 'u1', role: 'user', content: 'Question', status: 'complete' },
   { id: 'a1', role: 'assistant', content: 'Partial answer', status: 'complete', ...last },
@@ -143,7 +146,7 @@ describe('message actions', () => {
       await el.updateComplete;
       const copy = within(lastBubble(el), 'copy-button')!;
       copy.click();
-      await waitUntil(() => copies.length === 1, 'the clipboard was never written');
+      await waitUntil(() => copies.length === 1, 'the clipboard was never written', PATIENT);
       await el.updateComplete;
       expect(copies).to.deep.equal(['**Bold** answer']);
       expect(copy.textContent!.trim()).to.equal('Copied');
@@ -212,8 +215,8 @@ describe('message actions', () => {
     let stops = 0;
     el.addEventListener('llm-chat-stop', () => stops++);
     el.clear();
-    await waitUntil(async () => (await scriptLog(id)).closedEarly === 1, 'the server never saw the connection close');
-    await waitUntil(() => !el.streaming);
+    await waitUntil(async () => (await scriptLog(id)).closedEarly === 1, 'the server never saw the connection close', PATIENT);
+    await waitUntil(() => !el.streaming, 'the stream never ended', PATIENT);
     await el.updateComplete;
     expect(el.messages).to.deep.equal([]);
     expect(stops).to.equal(0);
