@@ -2,10 +2,25 @@ import type { StreamTiming } from './core/chat-stream.js';
 import type { ChatErrorReason } from './core/errors.js';
 import type { ChatMessage } from './core/messages.js';
 
-/** `llm-chat-send`: the user is sending `text`. Cancelable: `preventDefault()` keeps it unsent. */
+/**
+ * `llm-chat-send`: the user is sending `text` (from the composer; `send()` called by code does
+ * not fire it). Cancelable: `preventDefault()` keeps it unsent and the text stays in the input.
+ * `messages` is the conversation before the new message.
+ */
 export interface LlmChatSendDetail {
   text: string;
   messages: readonly ChatMessage[];
+}
+
+/**
+ * `llm-chat-delta`: answer text arrived. Fired at most once per animation frame, however fast
+ * tokens come. `delta` is the text added since the previous `llm-chat-delta` of this answer;
+ * `message.content` is the whole text so far. A last piece that arrives in the same frame as a
+ * delta is not repeated here: read the final text from `llm-chat-done`.
+ */
+export interface LlmChatDeltaDetail {
+  message: ChatMessage;
+  delta: string;
 }
 
 /** `llm-chat-done`: an answer finished. */
@@ -30,12 +45,13 @@ export interface LlmChatStopDetail {
 
 export interface LlmChatEventMap {
   'llm-chat-send': CustomEvent<LlmChatSendDetail>;
+  'llm-chat-delta': CustomEvent<LlmChatDeltaDetail>;
   'llm-chat-done': CustomEvent<LlmChatDoneDetail>;
   'llm-chat-error': CustomEvent<LlmChatErrorDetail>;
   'llm-chat-stop': CustomEvent<LlmChatStopDetail>;
 }
 
-/** Builds one of our events: bubbling and composed, so it crosses shadow roots. */
+/** Builds one of our events: bubbling and composed, so it crosses shadow roots. Only cancelable when asked. */
 export function createChatEvent<K extends keyof LlmChatEventMap>(
   type: K,
   detail: LlmChatEventMap[K]['detail'],

@@ -4,3 +4,5 @@ export type * from './events.js';
 export type { ChatMessage, ChatRole, MessageStatus } from './core/messages.js';
 export type { ChatErrorReason } from './core/errors.js';
 export { ChatStreamError } from './core/errors.js';
+export { defaultStrings } from './i18n.js';
+export type { LlmChatStrings, LlmChatStringOverrides } from './i18n.js';

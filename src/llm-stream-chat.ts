@@ -1,12 +1,18 @@
-import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { ClipboardController } from './controllers/clipboard-controller.js';
+import { ComposerController } from './controllers/composer-controller.js';
+import { HistoryController } from './controllers/history-controller.js';
+import { ScrollAnchorController } from './controllers/scroll-anchor-controller.js';
 import { StreamController, type StreamOutcome, type StreamRunOptions } from './controllers/stream-controller.js';
 import { ChatStreamError } from './core/errors.js';
 import type { StreamFormat } from './core/formats/types.js';
 import { createMessage, type ChatMessage } from './core/messages.js';
 import { buildChatRequest, prepareChatRequest, type ChatRequest, type PrepareRequest } from './core/request.js';
 import { createChatEvent } from './events.js';
+import { errorText, resolveStrings, type LlmChatStringOverrides, type LlmChatStrings } from './i18n.js';
 import { styles } from './llm-stream-chat.styles.js';
+import { composer, hasSlottedContent, isBusy, jumpButton, messageFooter, typingIndicator } from './llm-stream-chat.templates.js';
 import { markdown } from './markdown/markdown-directive.js';
 
 /**
@@ -16,36 +22,49 @@ import { markdown } from './markdown/markdown-directive.js';
  * @summary Streaming LLM chat as one custom element.
  * @tag llm-stream-chat
  *
- * @fires llm-chat-send - The user sends a message. Cancelable. `detail`: `{ text, messages }`.
+ * @fires llm-chat-send - The user sends a message from the composer (not fired by `send()`). Cancelable: `preventDefault()` keeps the text in the input. `detail`: `{ text, messages }`.
+ * @fires llm-chat-delta - Answer text arrived; at most once per animation frame. `detail`: `{ message, delta }`.
  * @fires llm-chat-done - An answer finished. `detail`: `{ message, timing }` (`timing`: `timeToFirstByte`, `timeToFirstText`, `duration` in ms, `charactersPerSecond`, `reconnects`).
  * @fires llm-chat-error - A request or stream failed. `detail`: `{ reason, message, status?, chatMessage }`.
  * @fires llm-chat-stop - An answer was stopped; its partial text is kept. `detail`: `{ message }`.
  *
  * @slot header - Content above the conversation (a title, a logo).
- * @slot empty - Shown while the conversation is empty.
+ * @slot empty - Shown while the conversation is empty (default: the `emptyState` string).
  *
+ * @csspart header - The box around the `header` slot (hidden when nothing is slotted).
  * @csspart log - The scrolling conversation.
+ * @csspart empty - The box around the `empty` slot.
  * @csspart message - Every message bubble.
  * @csspart user-message - A message the user wrote.
  * @csspart assistant-message - A message the model wrote.
  * @csspart content - The rendered text of a message.
- * @csspart error - The error text under a failed message.
- * @csspart notice - A short note in an answer's bubble: "Reconnecting…", or that the answer was cut off.
+ * @csspart typing-indicator - The dots shown while waiting for the first token.
+ * @csspart notice - The note in an answer's bubble: reconnecting, stopped, interrupted, or cut off by the length limit.
+ * @csspart error - The error text under a failed answer.
+ * @csspart actions - The row of buttons under an answer.
+ * @csspart copy-button - Copies a message.
  * @csspart retry-button - Asks again for a failed or interrupted answer.
+ * @csspart regenerate-button - Asks again for the last answer.
+ * @csspart jump-button - "Jump to latest": scrolls down and follows the stream again.
+ * @csspart new-content-indicator - The dot on the jump button when content arrived below the view.
  * @csspart composer - The form at the bottom.
  * @csspart input - The text area.
  * @csspart send-button - The send button.
- * @csspart stop-button - The stop button shown while an answer streams.
+ * @csspart stop-button - The stop button shown while an answer streams (the same element as the send button).
  *
  * @cssprop --llm-chat-background - Background of the whole element.
  * @cssprop --llm-chat-text - Text colour.
- * @cssprop --llm-chat-accent - Colour of buttons and the focus ring.
+ * @cssprop --llm-chat-muted-text - Colour of secondary text: notices, placeholder, action buttons.
+ * @cssprop --llm-chat-accent - Colour of the send button, links and the new-content dot.
  * @cssprop --llm-chat-accent-text - Text colour on accent buttons.
  * @cssprop --llm-chat-user-background - Background of the user's bubbles.
  * @cssprop --llm-chat-user-text - Text colour of the user's bubbles.
  * @cssprop --llm-chat-assistant-background - Background of the model's bubbles.
  * @cssprop --llm-chat-assistant-text - Text colour of the model's bubbles.
- * @cssprop --llm-chat-code-background - Background of code blocks.
+ * @cssprop --llm-chat-code-background - Background of code.
+ * @cssprop --llm-chat-code-text - Text colour of code.
+ * @cssprop --llm-chat-code-font-family - Font family of code.
+ * @cssprop --llm-chat-input-background - Background of the text area.
  * @cssprop --llm-chat-border - Colour of borders.
  * @cssprop --llm-chat-error - Colour of error text.
  * @cssprop --llm-chat-focus-ring - Colour of the keyboard focus ring.
@@ -55,6 +74,7 @@ import { markdown } from './markdown/markdown-directive.js';
  * @cssprop --llm-chat-spacing - Padding and gaps.
  * @cssprop --llm-chat-height - Height of the element.
  * @cssprop --llm-chat-max-width - Maximum width of the element.
+ * @cssprop --llm-chat-input-max-height - Height the text area grows to before it scrolls.
  */
 export class LlmStreamChat extends LitElement {
   static override styles = styles;
@@ -71,7 +91,11 @@ export class LlmStreamChat extends LitElement {
     headers: { attribute: false },
     prepareRequest: { attribute: false },
     messages: { attribute: false },
-    draft: { state: true },
+    strings: { attribute: false },
+    storageKey: { type: String, attribute: 'storage-key' },
+    announcement: { state: true },
+    reconnectingId: { state: true },
+    hasHeader: { state: true },
   };
 
   /** URL that answers a POSTed `{ messages, requestId }` with a stream (see `format`). */
@@ -106,14 +130,50 @@ export class LlmStreamChat extends LitElement {
 
   /**
    * The conversation: `{ id, role, content, status }` objects. Read it to save a conversation,
-   * set it to restore one. Treat it as immutable: assign a new array to change it.
+   * set it to restore one (it renders at once; an answer left `waiting` or `streaming` shows as
+   * `interrupted`). Treat it as immutable: assign a new array to change it.
    */
   declare messages: ChatMessage[];
 
-  /** What the user has typed but not sent. */
-  declare private draft: string;
+  /** Replaces any of the UI's texts (for a translation, say): see `LlmChatStrings` for the keys. */
+  declare strings: LlmChatStringOverrides | undefined;
+
+  /**
+   * When set, the conversation is kept in `localStorage` under this key and restored from it,
+   * so it survives reloads. An answer that was streaming comes back `interrupted`.
+   */
+  declare storageKey: string;
+
+  /** The text of the polite status region. */
+  declare private announcement: string;
+  /** The answer whose dropped stream is being resumed, if any. */
+  declare private reconnectingId: string | undefined;
+  declare private hasHeader: boolean;
 
   private readonly stream = new StreamController(this);
+  private readonly anchor = new ScrollAnchorController(this, {
+    scroller: () => this.renderRoot.querySelector<HTMLElement>('.log'),
+    content: () => this.renderRoot.querySelector('.transcript'),
+  });
+  private readonly composer = new ComposerController(this, {
+    input: () => this.renderRoot?.querySelector('textarea'),
+    streaming: () => this.stream.active,
+    submit: (text) => this.submitFromComposer(text),
+    stop: () => this.stop(),
+  });
+  private readonly clipboard = new ClipboardController(this);
+  private readonly history = new HistoryController(this, {
+    key: () => this.storageKey,
+    messages: () => this.messages,
+    busy: () => this.pendingAnswerId !== undefined,
+  });
+
+  /** The answer this element asked for and that has not settled yet. */
+  private pendingAnswerId?: string;
+  /** How much of the pending answer `llm-chat-delta` has reported, and whether it fired this frame. */
+  private deltaSent = 0;
+  private deltaFrame = 0;
+  private resolved?: { from: LlmChatStringOverrides | undefined; strings: LlmChatStrings };
 
   constructor() {
     super();
@@ -128,7 +188,11 @@ export class LlmStreamChat extends LitElement {
     this.headers = {};
     this.prepareRequest = undefined;
     this.messages = [];
-    this.draft = '';
+    this.strings = undefined;
+    this.storageKey = '';
+    this.announcement = '';
+    this.reconnectingId = undefined;
+    this.hasHeader = false;
   }
 
   /** Whether an answer is being waited for or streamed. */
@@ -137,14 +201,16 @@ export class LlmStreamChat extends LitElement {
   }
 
   /**
-   * Sends `text` as the user and streams the answer. Returns false, sending nothing, when the
-   * text is blank or an answer is still streaming.
+   * Sends `text` as the user and streams the answer (no `llm-chat-send` event: that is for the
+   * user's own sends). Returns false, sending nothing, when the text is blank or an answer is
+   * still streaming.
    */
   send(text: string): boolean {
     if (text.trim() === '' || this.stream.active) return false;
     const question = createMessage('user', text);
     const answer = createMessage('assistant', '', 'waiting');
     const history = [...this.messages, question];
+    this.startAnswer(answer.id);
     this.messages = [...history, answer];
     this.streamAnswer(answer.id, history);
     return true;
@@ -161,6 +227,7 @@ export class LlmStreamChat extends LitElement {
     if (!last || last.role !== 'assistant') return false;
     const history = this.messages.slice(0, -1);
     const answer = createMessage('assistant', '', 'waiting');
+    this.startAnswer(answer.id);
     this.messages = [...history, answer];
     this.streamAnswer(answer.id, history);
     return true;
@@ -169,6 +236,28 @@ export class LlmStreamChat extends LitElement {
   /** Stops the answer being streamed; its partial text is kept and it is marked `stopped`. */
   stop(): void {
     this.stream.stop();
+  }
+
+  /** Empties the conversation (and its stored copy), stopping an answer that is streaming. No event fires. */
+  clear(): void {
+    this.pendingAnswerId = undefined;
+    this.stream.stop();
+    this.messages = [];
+    this.anchor.pin();
+  }
+
+  /** Copies a message's text (its Markdown source) to the clipboard. Resolves to whether it worked. */
+  async copyMessage(id: string): Promise<boolean> {
+    const message = this.messages.find((m) => m.id === id);
+    if (!message) return false;
+    const copied = await this.clipboard.copy(id, message.content);
+    this.announce(copied ? this.t.copied : this.t.copyFailed);
+    return copied;
+  }
+
+  /** Focuses the text area. */
+  override focus(options?: FocusOptions): void {
+    this.composer.focus(options);
   }
 
   private streamAnswer(answerId: string, history: ChatMessage[]): void {
@@ -184,8 +273,8 @@ export class LlmStreamChat extends LitElement {
     this.stream.start(
       request,
       {
-        onText: (text) => this.patchMessage(answerId, { content: text, status: text === '' ? 'waiting' : 'streaming' }),
-        onReconnecting: (attempt) => this.patchMessage(answerId, { notice: attempt ? 'Reconnecting…' : undefined }),
+        onText: (text) => this.showText(answerId, text),
+        onReconnecting: (attempt) => (this.reconnectingId = attempt ? answerId : undefined),
         onEnd: (outcome) => this.finish(answerId, outcome),
       },
       options,
@@ -218,6 +307,7 @@ export class LlmStreamChat extends LitElement {
   }
 
   private finish(answerId: string, outcome: StreamOutcome): void {
+    this.reconnectingId = undefined;
     switch (outcome.kind) {
       case 'done': {
         const message = this.patchMessage(answerId, {
@@ -225,30 +315,25 @@ export class LlmStreamChat extends LitElement {
           status: 'complete',
           finishReason: outcome.finishReason,
           truncated: outcome.truncated || undefined,
-          notice: outcome.truncated ? "The answer was cut off: it reached the model's length limit." : undefined,
         });
         if (message) this.dispatchEvent(createChatEvent('llm-chat-done', { message, timing: outcome.timing }));
         break;
       }
       case 'stopped': {
-        const message = this.patchMessage(answerId, { content: outcome.text, status: 'stopped', notice: undefined });
+        const message = this.patchMessage(answerId, { content: outcome.text, status: 'stopped' });
         if (message) this.dispatchEvent(createChatEvent('llm-chat-stop', { message }));
         break;
       }
       case 'interrupted':
       case 'error': {
         const { error } = outcome;
-        const message = this.patchMessage(answerId, {
-          content: outcome.text,
-          status: outcome.kind,
-          error: error.message,
-          notice: undefined,
-        });
+        const text = errorText(this.t, error);
+        const message = this.patchMessage(answerId, { content: outcome.text, status: outcome.kind, error: text });
         if (message) {
           this.dispatchEvent(
             createChatEvent('llm-chat-error', {
               reason: error.reason,
-              message: error.message,
+              message: text,
               status: error.status,
               chatMessage: message,
             }),
@@ -270,88 +355,148 @@ export class LlmStreamChat extends LitElement {
     return updated;
   }
 
-  private onSubmit(event: Event): void {
-    event.preventDefault();
-    if (this.stream.active) {
-      this.stop();
-      return;
-    }
-    const text = this.draft;
-    if (text.trim() === '') return;
-    const proceed = this.dispatchEvent(
-      createChatEvent('llm-chat-send', { text, messages: this.messages }, { cancelable: true }),
-    );
-    if (!proceed) return;
-    if (this.send(text)) this.draft = '';
+  /** The stream's per-frame text: shows it and fires `llm-chat-delta`, at most once per frame. */
+  private showText(answerId: string, text: string): void {
+    const message = this.patchMessage(answerId, { content: text, status: text === '' ? 'waiting' : 'streaming' });
+    if (!message || text.length <= this.deltaSent || this.deltaFrame !== 0) return;
+    const delta = text.slice(this.deltaSent);
+    this.deltaSent = text.length;
+    this.deltaFrame = requestAnimationFrame(() => (this.deltaFrame = 0));
+    this.dispatchEvent(createChatEvent('llm-chat-delta', { message, delta }));
   }
 
-  private onInput(event: Event): void {
-    this.draft = (event.target as HTMLTextAreaElement).value;
+  private startAnswer(answerId: string): void {
+    this.pendingAnswerId = answerId;
+    this.deltaSent = 0;
+    this.anchor.pin();
   }
 
-  private onKeyDown(event: KeyboardEvent): void {
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-      event.preventDefault();
-      (event.target as HTMLTextAreaElement).form?.requestSubmit();
-    } else if (event.key === 'Escape' && this.stream.active) {
-      event.preventDefault();
-      this.stop();
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('storageKey') && this.storageKey) {
+      const stored = this.history.load();
+      if (stored) {
+        this.pendingAnswerId = undefined;
+        this.stream.stop();
+        this.messages = stored;
+      }
     }
+    if (changed.has('messages')) this.messagesChanged();
   }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('messages')) this.history.changed();
+  }
+
+  /**
+   * Keeps the conversation consistent whoever set it: an answer no stream of ours will finish is
+   * settled as `interrupted`; a streaming answer removed by code is stopped; the pending answer
+   * is announced once it has ended (its status final and its stream over, so a status set while
+   * the stream still runs, during a reconnection say, is not taken for the end).
+   */
+  private messagesChanged(): void {
+    const pending = this.pendingAnswerId;
+    const answer = pending === undefined ? undefined : this.messages.find((m) => m.id === pending);
+    if (pending !== undefined && !answer) {
+      this.pendingAnswerId = undefined;
+      this.stream.stop();
+    } else if (answer && !isBusy(answer) && !this.stream.active) {
+      this.pendingAnswerId = undefined;
+      this.announceOutcome(answer);
+    }
+    let settledAny = false;
+    const settled = this.messages.map((message) => {
+      if (message.id === this.pendingAnswerId || !isBusy(message)) return message;
+      settledAny = true;
+      return { ...message, status: 'interrupted' as const };
+    });
+    if (settledAny) this.messages = settled;
+  }
+
+  private announceOutcome(message: ChatMessage): void {
+    const t = this.t;
+    const { status } = message;
+    if (status === 'error') this.announce(message.error || t.errorFallback);
+    else this.announce(status === 'stopped' ? t.answerStopped : status === 'interrupted' ? t.answerInterrupted : t.answerComplete);
+  }
+
+  /** Says `text` through the polite status region (again, even when it is the same text). */
+  private announce(text: string): void {
+    this.announcement = this.announcement === text ? `${text}\u00a0` : text;
+  }
+
+  private get t(): LlmChatStrings {
+    if (this.resolved?.from !== this.strings || !this.resolved) {
+      this.resolved = { from: this.strings, strings: resolveStrings(this.strings) };
+    }
+    return this.resolved.strings;
+  }
+
+  /** The user sends from the composer: `llm-chat-send` first, which may cancel it. */
+  private submitFromComposer(text: string): boolean {
+    const event = createChatEvent('llm-chat-send', { text, messages: this.messages }, { cancelable: true });
+    return this.dispatchEvent(event) && this.send(text);
+  }
+
+  private readonly onHeaderSlotChange = (event: Event): void => {
+    this.hasHeader = hasSlottedContent(event.target as HTMLSlotElement);
+  };
+
+  private readonly onJump = (): void => {
+    this.anchor.pin();
+    this.composer.focus();
+  };
 
   protected override render(): TemplateResult {
-    const active = this.stream.active;
+    const t = this.t;
     return html`
-      <slot name="header"></slot>
-      <div class="log" part="log" role="log" aria-live="off" aria-label="Conversation" tabindex="0">
-        ${this.messages.length === 0
-          ? html`<slot name="empty"></slot>`
-          : repeat(this.messages, (message) => message.id, (message) => this.renderMessage(message))}
+      <div class="header" part="header" ?hidden=${!this.hasHeader}>
+        <slot name="header" @slotchange=${this.onHeaderSlotChange}></slot>
       </div>
-      <form class="composer" part="composer" @submit=${this.onSubmit}>
-        <textarea
-          part="input"
-          rows="1"
-          aria-label="Message"
-          placeholder="Send a message"
-          .value=${this.draft}
-          @input=${this.onInput}
-          @keydown=${this.onKeyDown}
-        ></textarea>
-        ${active
-          ? html`<button part="stop-button" type="submit" class="stop">Stop</button>`
-          : html`<button part="send-button" type="submit" class="send" ?disabled=${this.draft.trim() === ''}>
-              Send
-            </button>`}
-      </form>
+      <div class="viewport">
+        <div class="log" part="log" role="log" aria-live="off" aria-label=${t.logLabel} tabindex="0">
+          <div class="transcript">
+            ${this.messages.length === 0
+              ? html`<div class="empty" part="empty"><slot name="empty">${t.emptyState}</slot></div>`
+              : repeat(this.messages, (message) => message.id, (message) => this.renderMessage(message))}
+          </div>
+        </div>
+        ${jumpButton(t, this.anchor, this.onJump)}
+      </div>
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+      ${composer(t, this.composer, this.stream.active)}
     `;
-  }
-
-  private isRetryable(message: ChatMessage): boolean {
-    const isLast = this.messages[this.messages.length - 1] === message;
-    return isLast && (message.status === 'error' || message.status === 'interrupted');
   }
 
   private renderMessage(message: ChatMessage): TemplateResult {
     const isUser = message.role === 'user';
+    const t = this.t;
     return html`
-      <div
+      <article
         class="message ${message.role} ${message.status}"
         part="message ${message.role}-message"
         data-status=${message.status}
-        aria-busy=${message.status === 'streaming' || message.status === 'waiting' ? 'true' : 'false'}
+        aria-label=${isUser ? t.userLabel : t.assistantLabel}
+        aria-busy=${isBusy(message) ? 'true' : 'false'}
       >
         ${isUser
           ? html`<div class="content" part="content" dir="auto">${message.content}</div>`
           : html`<div class="content" part="content" dir="auto" ${markdown(message.content)}></div>`}
-        ${message.notice ? html`<div class="notice" part="notice" role="status">${message.notice}</div>` : nothing}
-        ${(message.status === 'error' || message.status === 'interrupted') && message.error
-          ? html`<div class="error" part="error">${message.error}</div>`
+        ${this.reconnectingId === message.id && isBusy(message)
+          ? html`<p class="notice" part="notice">${t.reconnecting}</p>`
           : nothing}
-        ${this.isRetryable(message)
-          ? html`<button type="button" class="retry" part="retry-button" @click=${() => this.retry()}>Retry</button>`
-          : nothing}
-      </div>
+        ${message.status === 'waiting' ? typingIndicator(t) : nothing}
+        ${messageFooter(message, {
+          strings: t,
+          isLast: this.messages[this.messages.length - 1] === message,
+          copied: this.clipboard.copiedId === message.id,
+          streaming: this.stream.active,
+          onCopy: () => void this.copyMessage(message.id),
+          onRetry: () => {
+            this.retry();
+            this.composer.focus();
+          },
+        })}
+      </article>
     `;
   }
 }

@@ -24,8 +24,6 @@ export interface ChatMessage {
   finishReason?: string;
   /** The model's token limit cut the answer off (`length`, `max_tokens`, `MAX_TOKENS`, …). */
   truncated?: boolean;
-  /** A short transient note about the answer, shown in its bubble ("Reconnecting…"). */
-  notice?: string;
 }
 
 /** The `{ role, content }` pair a backend receives for each message. */

@@ -31,7 +31,8 @@ describe('resuming a dropped stream that has ids', () => {
       expect(done.detail.message.content, `seed ${seed}, drops ${drops}`).to.equal(expected);
       expect(done.detail.timing.reconnects).to.equal(2);
       expect(lastMessage(el)).to.include({ status: 'complete', content: expected });
-      expect(lastMessage(el).notice).to.equal(undefined);
+      await el.updateComplete;
+      expect(part(el, 'notice')).to.equal(null);
     });
   }
 
@@ -100,7 +101,7 @@ describe('a dropped stream without ids', () => {
     expect(partial.status).to.equal('interrupted');
     expect(expected.startsWith(partial.content) && partial.content.length < expected.length).to.be.true;
     await el.updateComplete;
-    expect(part(el, 'error')?.textContent).to.contain('connection');
+    expect(part(el, 'notice')?.textContent).to.contain('connection');
     expect((await scriptLog(id)).requests).to.have.length(1);
 
     el.endpoint = '/api/chat?delay=0'; // the network is fine again
@@ -159,7 +160,8 @@ describe('stop', () => {
     const { message } = (await stopped).detail;
     expect(message.status).to.equal('stopped');
     expect(expected.startsWith(message.content)).to.be.true;
-    expect(message.notice).to.equal(undefined);
+    await el.updateComplete;
+    expect(part(el, 'notice')?.textContent).to.equal('Stopped.');
     expect(errors).to.equal(0);
   });
 });

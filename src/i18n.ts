@@ -1,0 +1,120 @@
+import type { ChatErrorReason } from './core/errors.js';
+
+/**
+ * Every piece of text the element shows or announces. Set `strings` on the element to replace
+ * any of them (for example with a translation); keys left out keep the English defaults below.
+ * `{status}` in an error string is replaced by the HTTP status.
+ */
+export interface LlmChatStrings {
+  /** Accessible name of the conversation log. */
+  logLabel: string;
+  /** Shown in an empty conversation when nothing is slotted into `empty`. */
+  emptyState: string;
+  /** Accessible name of a message the user wrote. */
+  userLabel: string;
+  /** Accessible name of a message the model wrote. */
+  assistantLabel: string;
+  /** Accessible name of the text area. */
+  inputLabel: string;
+  /** Placeholder of the text area. */
+  placeholder: string;
+  /** The send button. */
+  send: string;
+  /** The stop button shown while an answer streams. */
+  stop: string;
+  /** Accessible name of the typing indicator shown before the first token. */
+  thinking: string;
+  /** Notice under an answer the user stopped. */
+  stopped: string;
+  /** Notice under an answer whose connection dropped. */
+  interrupted: string;
+  /** Notice while a dropped stream is being resumed. */
+  reconnecting: string;
+  /** Notice under an answer the model cut off at its length limit. */
+  truncated: string;
+  /** Shown for a failed answer when the failure has no text of its own. */
+  errorFallback: string;
+  /** Button that asks again for a failed or interrupted answer. */
+  retry: string;
+  /** Button that asks again for the last answer. */
+  regenerate: string;
+  /** Button that copies a message. */
+  copy: string;
+  /** The copy button's text, and the announcement, once a message is copied. */
+  copied: string;
+  /** Announced when copying failed. */
+  copyFailed: string;
+  /** Button that scrolls back to the newest content and follows it again. */
+  jumpToLatest: string;
+  /** Accessible text of the dot on the jump button when content arrived below the view. */
+  newContent: string;
+  /** Announced (politely) when an answer finishes. */
+  answerComplete: string;
+  /** Announced when an answer is stopped. */
+  answerStopped: string;
+  /** Announced when an answer is interrupted. */
+  answerInterrupted: string;
+  /**
+   * Error text by failure reason (`http`, `network`, `content-type`, `provider`, `malformed`,
+   * `incomplete`, `configuration`). A reason left out shows the text the stream reported.
+   */
+  errors: Partial<Record<ChatErrorReason, string>>;
+}
+
+/** The English defaults. */
+export const defaultStrings: Readonly<LlmChatStrings> = Object.freeze({
+  logLabel: 'Conversation',
+  emptyState: 'Send a message to start the conversation.',
+  userLabel: 'You',
+  assistantLabel: 'Assistant',
+  inputLabel: 'Message',
+  placeholder: 'Send a message',
+  send: 'Send',
+  stop: 'Stop',
+  thinking: 'Thinking…',
+  stopped: 'Stopped.',
+  interrupted: 'The connection was lost before the answer finished.',
+  reconnecting: 'Reconnecting…',
+  truncated: "The answer was cut off: it reached the model's length limit.",
+  errorFallback: 'Something went wrong.',
+  retry: 'Retry',
+  regenerate: 'Regenerate',
+  copy: 'Copy',
+  copied: 'Copied',
+  copyFailed: 'Could not copy the message.',
+  jumpToLatest: 'Jump to latest',
+  newContent: 'new content',
+  answerComplete: 'Answer complete.',
+  answerStopped: 'Answer stopped.',
+  answerInterrupted: 'The answer was interrupted.',
+  errors: Object.freeze({}),
+});
+
+/** Overrides as the `strings` property accepts them: any subset of the keys. */
+export type LlmChatStringOverrides = Partial<Omit<LlmChatStrings, 'errors'>> & {
+  errors?: Partial<Record<ChatErrorReason, string>>;
+};
+
+/** The defaults with `overrides` applied; `errors` is merged key by key. */
+export function resolveStrings(overrides: LlmChatStringOverrides | null | undefined): LlmChatStrings {
+  if (!overrides) return defaultStrings;
+  const resolved: LlmChatStrings = { ...defaultStrings, errors: { ...defaultStrings.errors, ...overrides.errors } };
+  for (const key of Object.keys(overrides) as (keyof LlmChatStringOverrides)[]) {
+    const value = overrides[key];
+    if (key !== 'errors' && typeof value === 'string') resolved[key] = value;
+  }
+  return resolved;
+}
+
+/**
+ * The text to show for a failure: the override for its reason when there is one (with
+ * `{status}` filled in), else the stream's own message.
+ */
+export function errorText(
+  strings: LlmChatStrings,
+  error: { reason: ChatErrorReason; message: string; status?: number },
+): string {
+  const template = strings.errors[error.reason];
+  if (template === undefined) return error.message || strings.errorFallback;
+  return template.replace(/\{status\}/g, error.status === undefined ? '' : String(error.status));
+}
