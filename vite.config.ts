@@ -2,8 +2,10 @@ import { defineConfig } from 'vite';
 
 /**
  * Script-tag builds only: one self-registering file (`src/define.ts` with lit, marked and
- * DOMPurify bundled in) as ESM and as IIFE. The npm entries are compiled by `tsc` into
- * `dist/` unbundled, as open-wc recommends; this build writes to `dist/browser/`.
+ * DOMPurify bundled in) as ESM and as IIFE, minified, with source maps, using Lit's production
+ * build (Vite resolves the `production` export condition, so Lit's dev-mode warnings are left
+ * out). The npm entries are compiled by `tsc` into `dist/` unbundled, as open-wc recommends;
+ * this build writes to `dist/browser/`.
  */
 export default defineConfig({
   build: {
@@ -11,6 +13,10 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     target: 'es2021',
+    minify: 'oxc',
+    // Library mode leaves ES output unminified (whitespace and all) so that a later bundler can
+    // tree-shake it; this file is for <script type="module"> as it is, so minify it fully.
+    rolldownOptions: { output: { minify: true, comments: { annotation: false, jsdoc: false, legal: true } } },
     lib: {
       entry: 'src/define.ts',
       name: 'LlmStreamChat',
