@@ -3,11 +3,12 @@ import { defineConfig } from 'vite';
 /**
  * Script-tag builds only: one self-registering file (`src/define.ts` with lit, marked and
  * DOMPurify bundled in) as ESM and as IIFE, minified, with source maps, using Lit's production
- * build (Vite resolves the `production` export condition, so Lit's dev-mode warnings are left
- * out). The npm entries are compiled by `tsc` into `dist/` unbundled, as open-wc recommends;
+ * build: the `production` export condition is set explicitly, so even a build run with
+ * NODE_ENV=development leaves Lit's dev mode out. The npm entries are compiled by `tsc` into `dist/` unbundled, as open-wc recommends;
  * this build writes to `dist/browser/`.
  */
 export default defineConfig({
+  resolve: { conditions: ['module', 'browser', 'production'] },
   build: {
     outDir: 'dist/browser',
     emptyOutDir: true,
