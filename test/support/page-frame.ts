@@ -1,5 +1,6 @@
 // Helpers for tests that load a whole page (a demo page, a built example app) in an iframe of
 // the test page and use the element in it the way a person does: type, send, read the answer.
+import { waitUntil } from '@open-wc/testing';
 
 /** The parts of the element a test drives (typed loosely: the frame has its own classes). */
 export interface ChatElement extends HTMLElement {
@@ -28,11 +29,15 @@ export async function loadFrame(url: string): Promise<LoadedFrame> {
   return { frame, window: frame.contentWindow as Window & typeof globalThis, document: frame.contentDocument! };
 }
 
-/** Waits for the page's `<llm-stream-chat>` to be upgraded (its script may still be loading). */
+/**
+ * Waits for the page's `<llm-stream-chat>` to be defined (its script may still be loading) and
+ * rendered (a framework may mount it after the load event).
+ */
 export async function chatElementIn(page: LoadedFrame): Promise<ChatElement> {
   await page.window.customElements.whenDefined('llm-stream-chat');
-  const element = page.document.querySelector('llm-stream-chat') as ChatElement | null;
-  if (!element) throw new Error('no <llm-stream-chat> on the page');
+  const find = () => page.document.querySelector('llm-stream-chat') as ChatElement | null;
+  await waitUntil(() => find() !== null, 'no <llm-stream-chat> appeared on the page');
+  const element = find()!;
   await element.updateComplete;
   return element;
 }
