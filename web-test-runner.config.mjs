@@ -18,6 +18,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS },
+      // One window per test page: tabs of one window are hidden while another tab is active,
+      // and a hidden page gets no animation frames, which stalls every per-frame render.
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
     }),
   ],
 };
