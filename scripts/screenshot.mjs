@@ -37,17 +37,26 @@ export async function takeScreenshot(output = resolve(ROOT, 'docs/screenshot.png
     await input.type(question);
     await page.keyboard.press('Enter');
     await done;
-    // Let the last frame paint, then show the answer's start rather than its end.
+    // Show the answer's start rather than its end, without a focus ring or a blinking caret (so
+    // the same demo gives the same PNG), and let the last frame paint.
     await page.evaluate(
       () =>
         new Promise((resolveFrame) => {
-          const log = document.querySelector('llm-stream-chat').shadowRoot.querySelector('[part~="log"]');
+          const root = document.querySelector('llm-stream-chat').shadowRoot;
+          root.activeElement?.blur();
+          const log = root.querySelector('[part~="log"]');
           if (log) log.scrollTop = 0;
           requestAnimationFrame(() => requestAnimationFrame(resolveFrame));
         }),
     );
     await mkdir(dirname(output), { recursive: true });
-    await page.screenshot({ path: output, fullPage: false });
+    // The page's content, without the empty margin under it.
+    const main = await page.$('main');
+    const box = main ? await main.boundingBox() : null;
+    await page.screenshot({
+      path: output,
+      clip: box ? { x: 0, y: 0, width: 960, height: Math.ceil(box.y + box.height) } : undefined,
+    });
     return output;
   } finally {
     await browser.close();

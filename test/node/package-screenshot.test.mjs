@@ -12,7 +12,9 @@ test('scripts/screenshot.mjs answers a question in the demo and saves a PNG', as
   try {
     const png = await readFile(await takeScreenshot(join(dir, 'shot.png')));
     assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'not a PNG');
-    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [960, 900]);
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    assert.equal(width, 960);
+    assert.ok(height >= 400 && height <= 900, `unexpected height ${height}`);
     assert.ok(png.length > 10_000, 'the PNG is suspiciously small (a blank page?)');
   } finally {
     await rm(dir, { recursive: true, force: true });
