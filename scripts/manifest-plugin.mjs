@@ -5,7 +5,8 @@
 //     interfaces in src/ (events.ts), so the types live in one place;
 //   - `static properties` entries with `state: true` are internal state, not attributes (the
 //     analyzer's Lit plugin knows `attribute: false` but not `state: true`);
-//   - private and protected members (and attributes backed by them) are left out;
+//   - private and protected members (and attributes backed by them) and lifecycle callbacks
+//     are left out;
 //   - paths point at the published files (`src/x.ts` → `dist/x.js`) and relative module
 //     references are resolved;
 //   - a `customElements.define(TAG, …)` export gets the tag name, not the constant's name;
@@ -57,6 +58,26 @@ function stateProperties(ts, classNode) {
 
 const isPublic = (member) => !member.privacy || member.privacy === 'public';
 const LIT_STATICS = new Set(['styles', 'properties', 'shadowRootOptions', 'elementStyles', 'elementProperties']);
+/**
+ * Lifecycle callbacks are how the browser and Lit drive the element, not API for its users: the
+ * analyzer's Lit plugin already leaves out render(), update() and the like; these go too.
+ */
+export const LIFECYCLE_METHODS = new Set([
+  'connectedCallback',
+  'disconnectedCallback',
+  'attributeChangedCallback',
+  'adoptedCallback',
+  'requestUpdate',
+  'createRenderRoot',
+  'scheduleUpdate',
+  'performUpdate',
+  'shouldUpdate',
+  'update',
+  'render',
+  'firstUpdated',
+  'updated',
+  'willUpdate',
+]);
 
 export function llmStreamChatManifestPlugin() {
   const eventTypes = new Map(); // event name -> type text
@@ -93,7 +114,13 @@ export function llmStreamChatManifestPlugin() {
           const state = stateByClass.get(declaration.name) ?? new Set();
           const hidden = new Set(
             (declaration.members ?? [])
-              .filter((member) => !isPublic(member) || state.has(member.name) || member.name.startsWith('#'))
+              .filter(
+                (member) =>
+                  !isPublic(member) ||
+                  state.has(member.name) ||
+                  member.name.startsWith('#') ||
+                  (member.kind === 'method' && LIFECYCLE_METHODS.has(member.name)),
+              )
               .map((member) => member.name),
           );
           declaration.members = (declaration.members ?? []).filter(
