@@ -2,6 +2,8 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, ensureChromium } from './scripts/chromium.mjs';
 import { testServerMiddleware } from './test/support/test-server-plugin.mjs';
+import { cspMiddleware } from './test/support/csp-middleware.mjs';
+import { examplesMiddleware } from './test/support/examples-middleware.mjs';
 
 export default {
   files: ['test/browser/**/*.test.ts'],
@@ -11,7 +13,7 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
-  middleware: [testServerMiddleware()],
+  middleware: [testServerMiddleware(), cspMiddleware(), examplesMiddleware()],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   browsers: [
     chromeLauncher({

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { createMockChatHandler } from './mock-backend.mjs';
 import { createOpenAiProxyHandler } from './openai-proxy.mjs';
+import { STRICT_CSP, STRICT_CSP_PAGES } from './csp-policy.mjs';
 import { serveStatic } from './static-files.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -31,6 +32,7 @@ export function createDemoServer(env = process.env) {
         return;
       }
       if (await serveStatic(req, res, { root: resolve(root, 'dist'), prefix: '/dist/' })) return;
+      if (STRICT_CSP_PAGES.has(pathname.slice(1))) res.setHeader('Content-Security-Policy', STRICT_CSP);
       if (await serveStatic(req, res, { root: here, prefix: '/' })) return;
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found');
