@@ -1,0 +1,133 @@
+// Test-runner plugin for the hostile-input and fault suites (test/browser/hostile-*.test.ts).
+// It runs in Node beside web-test-runner and gives the browser tests what the runner's own
+// same-origin server cannot:
+//   - other origins on 127.0.0.1 (other ports): CORS-enabled mock models, so 20 elements can
+//     stream at once (Chromium allows 6 HTTP/1.1 connections per origin), a server that sends no
+//     CORS headers at all, and one that passes the preflight but not the response;
+//   - a port where nothing listens (bound, then closed: a refused connection);
+//   - heap and DOM counters through the Chrome DevTools protocol, after a forced GC.
+// Commands, called from the browser with executeServerCommand(name, payload):
+//   hostile-servers      → { cors: string[], noCors, preflightOnly, refused: string, seed: number }
+//   hostile-server-log   → { [name]: { method, url }[] } what each extra server received
+//   hostile-heap         → { usedSize, totalSize, documents, nodes, jsEventListeners }
+import { createServer } from 'node:http';
+import { createMockChatHandler } from '../../demo/mock-backend.mjs';
+
+const CORS_MOCK_PORTS = 4;
+/** The seed of every random choice in the hostile suites: set HOSTILE_SEED to replay another run. */
+const SEED = Number(process.env.HOSTILE_SEED ?? 20261124) >>> 0;
+
+function listen(server) {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server.address().port));
+  });
+}
+
+function close(server) {
+  return new Promise((resolve) => {
+    server.closeAllConnections?.();
+    server.close(() => resolve());
+  });
+}
+
+async function readAll(req) {
+  for await (const _chunk of req); // drain
+}
+
+export function hostilePlugin() {
+  /** @type {import('node:http').Server[]} */
+  const servers = [];
+  const log = { cors: [], noCors: [], preflightOnly: [] };
+  let urls;
+
+  const mock = createMockChatHandler({ tokenDelayMs: 5 });
+
+  async function start(name, handler) {
+    const server = createServer((req, res) => {
+      log[name].push({ method: req.method, url: req.url });
+      handler(req, res);
+    });
+    servers.push(server);
+    return `http://127.0.0.1:${await listen(server)}`;
+  }
+
+  async function startAll() {
+    const cors = [];
+    for (let i = 0; i < CORS_MOCK_PORTS; i++) {
+      const origin = await start('cors', (req, res) => {
+        res.setHeader('Access-Control-Allow-Origin', '*');
+        if (req.method === 'OPTIONS') {
+          res.writeHead(204, {
+            'Access-Control-Allow-Methods': 'POST',
+            'Access-Control-Allow-Headers': 'content-type, accept, last-event-id',
+          });
+          res.end();
+          return;
+        }
+        const delay = Number(new URL(req.url, 'http://x').searchParams.get('delay') ?? 5);
+        (delay === 5 ? mock : createMockChatHandler({ tokenDelayMs: delay }))(req, res);
+      });
+      cors.push(`${origin}/api/chat`);
+    }
+    // No CORS headers at all: the browser's preflight fails, the POST is never sent.
+    const noCors = await start('noCors', async (req, res) => {
+      await readAll(req);
+      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      res.end('data: {"content":"must never be read"}\n\ndata: [DONE]\n\n');
+    });
+    // Passes the preflight, but the POST's response has no Access-Control-Allow-Origin: the
+    // server did the work, the browser must still refuse to expose the answer.
+    const preflightOnly = await start('preflightOnly', async (req, res) => {
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          'Access-Control-Allow-Origin': '*',
+          'Access-Control-Allow-Methods': 'POST',
+          'Access-Control-Allow-Headers': 'content-type, accept',
+        });
+        res.end();
+        return;
+      }
+      await readAll(req);
+      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      res.end('data: {"content":"must never be read"}\n\ndata: [DONE]\n\n');
+    });
+    // A refused connection: bind a port, close it, and hand out its number.
+    const probe = createServer();
+    const refusedPort = await listen(probe);
+    await close(probe);
+    return { cors, noCors: `${noCors}/api/chat`, preflightOnly: `${preflightOnly}/api/chat`, refused: `http://127.0.0.1:${refusedPort}/api/chat` };
+  }
+
+  return {
+    name: 'hostile',
+
+    async serverStart() {
+      urls = await startAll();
+    },
+
+    async serverStop() {
+      await Promise.all(servers.map(close));
+    },
+
+    async executeCommand({ command, session }) {
+      if (command === 'hostile-servers') return { ...urls, seed: SEED };
+      if (command === 'hostile-server-log') return log;
+      if (command === 'hostile-heap') {
+        if (session.browser.type !== 'puppeteer') throw new Error('hostile-heap needs a Chromium launched by puppeteer.');
+        const page = session.browser.getPage(session.id);
+        const cdp = await page.createCDPSession();
+        try {
+          await cdp.send('HeapProfiler.collectGarbage');
+          await cdp.send('HeapProfiler.collectGarbage');
+          const { usedSize, totalSize } = await cdp.send('Runtime.getHeapUsage');
+          const { documents, nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
+          return { usedSize, totalSize, documents, nodes, jsEventListeners };
+        } finally {
+          await cdp.detach().catch(() => {});
+        }
+      }
+      return undefined;
+    },
+  };
+}
