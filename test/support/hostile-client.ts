@@ -117,3 +117,23 @@ export function lastMessage(el: LlmStreamChat): ChatMessage {
 export function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
+
+export interface MainThreadTasks {
+  count: number;
+  busyCpuMs: number;
+  longestWallMs: number;
+  /** The longest task in the renderer's own CPU time: what the page itself blocked for. */
+  longestCpuMs: number;
+}
+
+/** Starts a Chrome trace of this page (main-thread tasks). */
+export async function traceStart(): Promise<void> {
+  await executeServerCommand('hostile-trace-start');
+}
+
+/** Stops the trace and returns this page's main-thread tasks (found by a performance mark). */
+export async function traceStop(): Promise<MainThreadTasks> {
+  const mark = `hostile-trace-${Math.random().toString(36).slice(2)}`;
+  performance.mark(mark);
+  return executeServerCommand('hostile-trace-stop', { mark }) as Promise<MainThreadTasks>;
+}

@@ -10,6 +10,9 @@
 //   hostile-servers      → { cors: string[], noCors, preflightOnly, refused: string, seed: number }
 //   hostile-server-log   → { [name]: { method, url }[] } what each extra server received
 //   hostile-heap         → { usedSize, totalSize, documents, nodes, jsEventListeners }
+//   hostile-trace-start, hostile-trace-stop → { count, busyCpuMs, longestWallMs, longestCpuMs }
+//                          the page's main-thread tasks between the two (a Chrome trace); the
+//                          page calls performance.mark(payload.mark) in between to be found
 import { createServer } from 'node:http';
 import { createMockChatHandler } from '../../demo/mock-backend.mjs';
 
@@ -33,6 +36,33 @@ function close(server) {
 
 async function readAll(req) {
   for await (const _chunk of req); // drain
+}
+
+function puppeteerPage(session) {
+  if (session.browser.type !== 'puppeteer') throw new Error('The hostile commands need a Chromium launched by puppeteer.');
+  return session.browser.getPage(session.id);
+}
+
+/**
+ * The main-thread tasks of the page's renderer in a Chrome trace: wall time (`dur`) and the
+ * thread's CPU time (`tdur`), in milliseconds, CPU time does not grow when a busy
+ * machine deschedules the renderer, so it measures the page's own blocking.
+ */
+function mainThreadTasks(events, mark) {
+  // The page's renderer main thread is the one that recorded the page's performance.mark().
+  const marked = events.find((e) => e.name === mark && e.cat?.includes('blink.user_timing'));
+  if (!marked) throw new Error(`The mark ${mark} is not in the trace.`);
+  const { pid, tid } = marked;
+  const tasks = events
+    .filter((e) => e.ph === 'X' && e.pid === pid && e.tid === tid && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'))
+    .map((e) => ({ wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? e.dur ?? 0) / 1000 }));
+  const busyCpuMs = tasks.reduce((n, t) => n + t.cpuMs, 0);
+  return {
+    count: tasks.length,
+    busyCpuMs,
+    longestWallMs: Math.max(0, ...tasks.map((t) => t.wallMs)),
+    longestCpuMs: Math.max(0, ...tasks.map((t) => t.cpuMs)),
+  };
 }
 
 export function hostilePlugin() {
@@ -110,12 +140,21 @@ export function hostilePlugin() {
       await Promise.all(servers.map(close));
     },
 
-    async executeCommand({ command, session }) {
+    async executeCommand({ command, payload, session }) {
       if (command === 'hostile-servers') return { ...urls, seed: SEED };
       if (command === 'hostile-server-log') return log;
+      if (command === 'hostile-trace-start') {
+        const page = puppeteerPage(session);
+        await page.tracing.start({ categories: ['toplevel', 'blink.user_timing'] });
+        return true;
+      }
+      if (command === 'hostile-trace-stop') {
+        const page = puppeteerPage(session);
+        const trace = JSON.parse(Buffer.from(await page.tracing.stop()).toString('utf8'));
+        return mainThreadTasks(trace.traceEvents ?? trace, payload?.mark);
+      }
       if (command === 'hostile-heap') {
-        if (session.browser.type !== 'puppeteer') throw new Error('hostile-heap needs a Chromium launched by puppeteer.');
-        const page = session.browser.getPage(session.id);
+        const page = puppeteerPage(session);
         const cdp = await page.createCDPSession();
         try {
           await cdp.send('HeapProfiler.collectGarbage');
