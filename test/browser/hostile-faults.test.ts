@@ -168,8 +168,9 @@ describe('faults: hostile bodies', () => {
     for (let length = 0; length < size; length += line.length * 2 + 1) lines.push(line + line);
     const text = lines.join('\n').slice(0, size);
     const event = encoder.encode(sseBody([text]));
+    const CHUNK = 16 * 1024;
     const chunks: ScriptChunk[] = [];
-    for (let i = 0; i < event.length; i += 256 * 1024) chunks.push({ base64: toBase64(event.subarray(i, i + 256 * 1024)) });
+    for (let i = 0; i < event.length; i += CHUNK) chunks.push({ base64: toBase64(event.subarray(i, i + CHUNK)) });
     const { url } = await scriptedEndpoint({ chunks });
     const el = await chatAt(url);
     const started = performance.now();
