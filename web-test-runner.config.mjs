@@ -17,6 +17,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS },
+      // A browser context (so a window) per page: concurrent pages as tabs of one window are hidden
+      // in turn, and a hidden page gets no requestAnimationFrame (modernweb-dev/web#2588).
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
 };

@@ -45,7 +45,7 @@ function puppeteerPage(session) {
 
 /**
  * The main-thread tasks of the page's renderer in a Chrome trace: wall time (`dur`) and the
- * thread's CPU time (`tdur`), in milliseconds, CPU time does not grow when a busy
+ * thread's CPU time (`tdur`), in milliseconds. CPU time does not grow when a busy
  * machine deschedules the renderer, so it measures the page's own blocking.
  */
 function mainThreadTasks(events, mark) {
@@ -53,9 +53,17 @@ function mainThreadTasks(events, mark) {
   const marked = events.find((e) => e.name === mark && e.cat?.includes('blink.user_timing'));
   if (!marked) throw new Error(`The mark ${mark} is not in the trace.`);
   const { pid, tid } = marked;
-  const tasks = events
+  // Only top-level tasks: a task nested in another (or the same task under two event names) is
+  // part of its parent's time already.
+  const tasks = [];
+  let end = -Infinity;
+  for (const e of events
     .filter((e) => e.ph === 'X' && e.pid === pid && e.tid === tid && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'))
-    .map((e) => ({ wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? e.dur ?? 0) / 1000 }));
+    .sort((a, b) => a.ts - b.ts)) {
+    if (e.ts < end) continue;
+    end = e.ts + (e.dur ?? 0);
+    tasks.push({ wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? e.dur ?? 0) / 1000 });
+  }
   const busyCpuMs = tasks.reduce((n, t) => n + t.cpuMs, 0);
   return {
     count: tasks.length,
