@@ -16,9 +16,9 @@ const HEAP_BOUND_BYTES = 4 * 1024 * 1024;
 const LONG_TASK_BOUND_MS = 100;
 /**
  * The same in wall time, a guard against pathological blocking only: a loaded 2-core machine
- * (load average 12 while the suites ran) stretched a 71 ms CPU task to 548 ms of wall time.
+ * (load average 10–12 while the suites ran) stretched 45–71 ms CPU tasks to 548–823 ms of wall time.
  */
-const LONG_TASK_WALL_GUARD_MS = 1_500;
+const LONG_TASK_WALL_GUARD_MS = 3_000;
 /** Restoring 1,000 messages, from assigning `messages` to the frame that shows them (wall time). */
 const RESTORE_BOUND_MS = 15_000;
 

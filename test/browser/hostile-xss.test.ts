@@ -62,7 +62,7 @@ function urlCandidates(name: string, value: string): string[] {
   return [value];
 }
 
-function describe_(el: Element): string {
+function describeElement(el: Element): string {
   return `<${el.localName}${[...el.attributes].map((a) => ` ${a.name}="${a.value.slice(0, 40)}"`).join('')}>`;
 }
 
@@ -121,18 +121,18 @@ class DomWatcher {
 
   private checkElement(el: Element, inContent: boolean): void {
     const name = el.localName.toLowerCase();
-    if (FORBIDDEN_ANYWHERE.has(name)) this.violations.add(`element ${describe_(el)}`);
+    if (FORBIDDEN_ANYWHERE.has(name)) this.violations.add(`element ${describeElement(el)}`);
     for (const attribute of el.attributes) {
       const attr = attribute.name.toLowerCase();
-      if (attr.startsWith('on')) this.violations.add(`event handler attribute ${attr} on ${describe_(el)}`);
+      if (attr.startsWith('on')) this.violations.add(`event handler attribute ${attr} on ${describeElement(el)}`);
     }
     if (!inContent || el.matches('[part~="content"]')) return;
-    if (FORBIDDEN_IN_CONTENT.has(name)) this.violations.add(`element ${describe_(el)} in model output`);
+    if (FORBIDDEN_IN_CONTENT.has(name)) this.violations.add(`element ${describeElement(el)} in model output`);
     for (const attribute of el.attributes) {
       const attr = attribute.name.toLowerCase();
-      if (FORBIDDEN_ATTRIBUTES_IN_CONTENT.has(attr)) this.violations.add(`attribute ${attr} on ${describe_(el)}`);
+      if (FORBIDDEN_ATTRIBUTES_IN_CONTENT.has(attr)) this.violations.add(`attribute ${attr} on ${describeElement(el)}`);
       if (URL_ATTRIBUTES.has(attr) && urlCandidates(attr, attribute.value).some(isDangerousUrl)) {
-        this.violations.add(`dangerous URL in ${attr} on ${describe_(el)}`);
+        this.violations.add(`dangerous URL in ${attr} on ${describeElement(el)}`);
       }
     }
   }
@@ -142,11 +142,11 @@ class DomWatcher {
     if (!el.isConnected || !el.checkVisibility()) return;
     const { position } = getComputedStyle(el);
     if (position === 'fixed' || position === 'sticky') {
-      this.violations.add(`position: ${position} on ${describe_(el)}`);
+      this.violations.add(`position: ${position} on ${describeElement(el)}`);
     } else if (position === 'absolute') {
       const r = el.getBoundingClientRect();
       const inside = r.left >= box.left - 1 && r.top >= box.top - 1 && r.right <= box.right + 1 && r.bottom <= box.bottom + 1;
-      if (!inside) this.violations.add(`position: absolute out of the message box on ${describe_(el)}`);
+      if (!inside) this.violations.add(`position: absolute out of the message box on ${describeElement(el)}`);
     }
   }
 }
