@@ -4,6 +4,7 @@ import { CHROMIUM_ARGS, ensureChromium } from './scripts/chromium.mjs';
 import { testServerMiddleware } from './test/support/test-server-plugin.mjs';
 import { cspMiddleware } from './test/support/csp-middleware.mjs';
 import { examplesMiddleware } from './test/support/examples-middleware.mjs';
+import { hostilePlugin } from './test/support/hostile-plugin.mjs';
 
 export default {
   files: ['test/browser/**/*.test.ts'],
@@ -14,12 +15,13 @@ export default {
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
   middleware: [testServerMiddleware(), cspMiddleware(), examplesMiddleware()],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), hostilePlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS },
       // One window per test page: tabs of one window are hidden while another tab is active,
-      // and a hidden page gets no animation frames, which stalls every per-frame render.
+      // and a hidden page gets no animation frames (modernweb-dev/web#2588), which stalls every
+      // per-frame render.
       createPage: ({ context }) => context.newPage({ type: 'window' }),
     }),
   ],

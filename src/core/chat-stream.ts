@@ -102,9 +102,9 @@ class Session {
       return;
     }
     const adapter = createFormatAdapter(this.options.format ?? 'auto', response.headers);
-    let failures = 0; // consecutive reconnections that brought nothing new
+    let failures = 0; // consecutive reconnections that brought no new event id
     for (;;) {
-      const progressBefore = this.ids.applied;
+      const progressBefore = this.ids.distinctIds;
       let dropped: ChatStreamError;
       try {
         const end = yield* this.read(response, adapter);
@@ -125,7 +125,7 @@ class Session {
         dropped = asDrop(error);
         if (!this.ids.resumable || !isDrop(dropped)) throw dropped;
       }
-      if (this.ids.applied > progressBefore) failures = 0;
+      if (this.ids.distinctIds > progressBefore) failures = 0;
       const next = yield* this.reconnect(request, adapter, dropped, () => failures++);
       if (next === undefined) {
         // 204: nothing more. The finish reason is the one seen before the drop, if any.

@@ -13,8 +13,15 @@ export class EventIdTracker {
   private skipping = false;
   /** The id to send as `Last-Event-ID`: the parser's committed id, kept across connections. */
   lastEventId = '';
-  /** How many events were applied (not skipped) so far. */
-  applied = 0;
+
+  /**
+   * How many distinct ids were seen: the measure of progress across reconnections. Applied text
+   * is not, since a server that replays id-less events after every resume would otherwise keep
+   * the client reconnecting forever (found by the fuzz suite).
+   */
+  get distinctIds(): number {
+    return this.seen.size;
+  }
 
   /** Whether the stream has carried ids, which makes it resumable. */
   get resumable(): boolean {
@@ -34,7 +41,6 @@ export class EventIdTracker {
     } else if (info.hasOwnId) {
       this.skipping = false; // an empty id resets: what follows is new
     }
-    if (!this.skipping) this.applied++;
     return !this.skipping;
   }
 }

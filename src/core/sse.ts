@@ -46,7 +46,8 @@ const CR = 0x0d;
  * the end of one chunk followed by LF at the start of the next counts as one line end.
  */
 export class SseParser {
-  private buffer = '';
+  /** The line being received, in the pieces it arrived in (joined once, when its end comes). */
+  private pieces: string[] = [];
   private sawText = false;
   private pendingCr = false;
   private data = '';
@@ -84,26 +85,32 @@ export class SseParser {
       this.pendingCr = false;
       if (chunk.charCodeAt(0) === LF) chunk = chunk.slice(1);
     }
-    const text = this.buffer + chunk;
+    // Only the new chunk is scanned, and an unfinished line is kept as pieces rather than one
+    // growing string (which V8 would flatten on every scan): a long line fed in small reads
+    // stays linear.
     let start = 0;
-    // The buffer never holds a line end, so scanning resumes where the new text begins: a long
-    // line fed byte by byte stays linear.
-    for (let i = this.buffer.length; i < text.length; i++) {
-      const code = text.charCodeAt(i);
+    for (let i = 0; i < chunk.length; i++) {
+      const code = chunk.charCodeAt(i);
       if (code !== LF && code !== CR) continue;
-      this.processLine(text.slice(start, i));
+      let line = chunk.slice(start, i);
+      if (this.pieces.length > 0) {
+        this.pieces.push(line);
+        line = this.pieces.join('');
+        this.pieces = [];
+      }
+      this.processLine(line);
       if (code === CR) {
-        if (i + 1 === text.length) this.pendingCr = true;
-        else if (text.charCodeAt(i + 1) === LF) i++;
+        if (i + 1 === chunk.length) this.pendingCr = true;
+        else if (chunk.charCodeAt(i + 1) === LF) i++;
       }
       start = i + 1;
     }
-    this.buffer = text.slice(start);
+    if (start < chunk.length) this.pieces.push(chunk.slice(start));
   }
 
   /** End of stream: an event without its terminating blank line is discarded, per the spec. */
   end(): void {
-    this.buffer = '';
+    this.pieces = [];
     this.pendingCr = false;
     this.resetEvent();
     this.idBuffer = this.committedId;

@@ -232,3 +232,18 @@ describe('streamChat with scripted servers', () => {
     assert.equal(error.reason, 'timeout');
   });
 });
+
+describe('streamChat against a server that ignores Last-Event-ID', () => {
+  test('replaying the same id-less stretch after every resume ends after max-retries, not never', { timeout: 20_000 }, async () => {
+    // Each answer: one event with an id, then id-less text, then the connection closes without
+    // an end marker. The server replays exactly that on every reconnection: no new id ever comes.
+    const body = 'id: 7\ndata: {"content":"A"}\n\ndata: {"content":"b"}\n\n';
+    const { url, log } = server.script({ chunks: [{ text: body }] });
+    const { error, updates } = await run(request(url), { maxRetries: 3 });
+    assert.ok(error instanceof ChatStreamError, `expected a ChatStreamError, got ${error}`);
+    assert.equal(error.reason, 'network');
+    assert.equal(updates.filter((u) => u.type === 'reconnecting').length, 3);
+    assert.equal(log().requests.length, 4, 'the first request and three reconnections');
+    assert.ok(log().requests.slice(1).every((r) => r.headers['last-event-id'] === '7'));
+  });
+});
