@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { ComposerController } from './controllers/composer-controller.js';
 import type { ChatMessage } from './core/messages.js';
+import { isBusy } from './core/transcript.js';
 import type { LlmChatStrings } from './i18n.js';
 
 /**
@@ -9,10 +10,6 @@ import type { LlmChatStrings } from './i18n.js';
  * show and the handlers they call. The message content itself stays in the element.
  */
 
-/** Whether a message's answer is still on its way. */
-export function isBusy(message: ChatMessage): boolean {
-  return message.status === 'waiting' || message.status === 'streaming';
-}
 
 /** Whether a slot shows anything: an element or non-blank text. */
 export function hasSlottedContent(slot: HTMLSlotElement): boolean {

@@ -8,11 +8,12 @@ import { StreamController, type StreamOutcome, type StreamRunOptions } from './c
 import { ChatStreamError } from './core/errors.js';
 import type { StreamFormat } from './core/formats/types.js';
 import { createMessage, type ChatMessage } from './core/messages.js';
-import { buildChatRequest, prepareChatRequest, type ChatRequest, type PrepareRequest } from './core/request.js';
+import { requestForAnswer, type PrepareRequest } from './core/request.js';
+import { isBusy, patchMessage, settleOrphans } from './core/transcript.js';
 import { createChatEvent } from './events.js';
 import { errorText, resolveStrings, type LlmChatStringOverrides, type LlmChatStrings } from './i18n.js';
 import { styles } from './llm-stream-chat.styles.js';
-import { composer, hasSlottedContent, isBusy, jumpButton, messageFooter, typingIndicator } from './llm-stream-chat.templates.js';
+import { composer, hasSlottedContent, jumpButton, messageFooter, typingIndicator } from './llm-stream-chat.templates.js';
 import { markdown } from './markdown/markdown-directive.js';
 
 /**
@@ -269,40 +270,24 @@ export class LlmStreamChat extends LitElement {
       });
       return;
     }
-    const { request, options } = this.requestOptions(history);
     this.stream.start(
-      request,
+      requestForAnswer(this, history),
       {
         onText: (text) => this.showText(answerId, text),
         onReconnecting: (attempt) => (this.reconnectingId = attempt ? answerId : undefined),
         onEnd: (outcome) => this.finish(answerId, outcome),
       },
-      options,
+      this.streamOptions(),
     );
   }
 
-  /** The request for the next answer (through `prepareRequest`, if set) and the stream options. */
-  private requestOptions(history: ChatMessage[]): {
-    request: ChatRequest | (() => Promise<ChatRequest>);
-    options: StreamRunOptions;
-  } {
-    const request = buildChatRequest({
-      endpoint: this.endpoint,
-      messages: history,
-      model: this.model || undefined,
-      method: this.method || 'POST',
-      headers: this.headers,
-      credentials: this.credentials || undefined,
-    });
-    const hook = this.prepareRequest;
+  /** How the stream controller reads and resumes answers, from the element's attributes. */
+  private streamOptions(): StreamRunOptions {
     return {
-      request: hook ? () => prepareChatRequest(request, history, hook) : request,
-      options: {
-        format: this.format || 'auto',
-        maxRetries: this.maxRetries,
-        idleTimeout: this.idleTimeout,
-        retryDelay: this.retryDelay,
-      },
+      format: this.format || 'auto',
+      maxRetries: this.maxRetries,
+      idleTimeout: this.idleTimeout,
+      retryDelay: this.retryDelay,
     };
   }
 
@@ -346,12 +331,8 @@ export class LlmStreamChat extends LitElement {
 
   /** Replaces one message with a patched copy; returns the new message. */
   private patchMessage(id: string, patch: Partial<ChatMessage>): ChatMessage | undefined {
-    let updated: ChatMessage | undefined;
-    this.messages = this.messages.map((message) => {
-      if (message.id !== id) return message;
-      updated = { ...message, ...patch };
-      return updated;
-    });
+    const { messages, updated } = patchMessage(this.messages, id, patch);
+    this.messages = messages;
     return updated;
   }
 
@@ -403,13 +384,8 @@ export class LlmStreamChat extends LitElement {
       this.pendingAnswerId = undefined;
       this.announceOutcome(answer);
     }
-    let settledAny = false;
-    const settled = this.messages.map((message) => {
-      if (message.id === this.pendingAnswerId || !isBusy(message)) return message;
-      settledAny = true;
-      return { ...message, status: 'interrupted' as const };
-    });
-    if (settledAny) this.messages = settled;
+    const settled = settleOrphans(this.messages, this.pendingAnswerId);
+    if (settled !== this.messages) this.messages = settled;
   }
 
   private announceOutcome(message: ChatMessage): void {

@@ -30,3 +30,4 @@ export { buildChatRequest, prepareChatRequest, toFetchArguments, ACCEPT } from '
 export type { BuildChatRequestOptions, ChatRequest, PrepareRequest, PrepareRequestContext } from './request.js';
 export { createId, createMessage, toWireMessages } from './messages.js';
 export type { ChatMessage, ChatRole, MessageStatus, WireMessage } from './messages.js';
+export { isBusy, patchMessage, settleOrphans } from './transcript.js';

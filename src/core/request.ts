@@ -121,3 +121,33 @@ function appendQuery(url: string, query: string): string {
   const separator = base.includes('?') ? (base.endsWith('?') || base.endsWith('&') ? '' : '&') : '?';
   return `${base}${separator}${query}${fragment}`;
 }
+
+/** The request settings of `<llm-stream-chat>`, as its attributes and properties hold them. */
+export interface ChatRequestConfig {
+  endpoint: string;
+  model: string;
+  method: string;
+  headers: Record<string, string>;
+  credentials: RequestCredentials | undefined;
+  prepareRequest: PrepareRequest | undefined;
+}
+
+/**
+ * The request for the next answer to `history`: built from the element's settings, and passed
+ * through its `prepareRequest` hook (once, lazily) when it has one.
+ */
+export function requestForAnswer(
+  config: ChatRequestConfig,
+  history: readonly ChatMessage[],
+): ChatRequest | (() => Promise<ChatRequest>) {
+  const request = buildChatRequest({
+    endpoint: config.endpoint,
+    messages: history,
+    model: config.model || undefined,
+    method: config.method || 'POST',
+    headers: config.headers,
+    credentials: config.credentials || undefined,
+  });
+  const hook = config.prepareRequest;
+  return hook ? () => prepareChatRequest(request, history, hook) : request;
+}
