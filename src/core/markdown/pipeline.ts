@@ -1,0 +1,228 @@
+import type { Token } from 'marked';
+import { tagBalance } from './html-balance.js';
+import { lexMarkdown, renderTokens, walkTokens, type LinkDefinitions, type MarkdownRenderOptions } from './marked-setup.js';
+import { feedFence, fenceDisplayText, openFence, type OpenFence } from './open-fence.js';
+import { repairTail } from './tail-repair.js';
+
+/** A top-level block (or a few, when raw HTML spans them) that later text can no longer change. */
+export interface FrozenBlock {
+  readonly id: number;
+  /** The block's HTML as marked renders it: not yet sanitized. */
+  readonly html: string;
+}
+
+/** What to show after the frozen blocks while the message is still streaming. */
+export type LiveView =
+  | { readonly kind: 'html'; readonly html: string }
+  /** An open fenced code block: its code grows by appending, never re-lexed. */
+  | { readonly kind: 'code'; readonly lang: string; readonly text: string };
+
+/** The result of one update: apply it in order. */
+export interface MarkdownUpdate {
+  /** Blocks frozen by this update, in order, after every block frozen before. */
+  readonly frozen: readonly FrozenBlock[];
+  /** Earlier frozen blocks whose HTML changed because a link reference definition arrived. */
+  readonly changed: readonly FrozenBlock[];
+  /** The live tail after the frozen blocks; null when there is none (always, once finished). */
+  readonly live: LiveView | null;
+}
+
+interface Group {
+  id: number;
+  raw: string;
+  html: string;
+  /** Holds a `[`: a link definition that arrives later may turn it into a link. */
+  brackets: boolean;
+}
+
+const NONE: readonly FrozenBlock[] = [];
+
+/**
+ * The pure incremental Markdown pipeline for one message. Feed it text as it streams; it keeps
+ * only the open tail, lexes nothing but that tail, and freezes a top-level block once the next
+ * block has a complete first line (its type can then no longer change). Blank lines belong to
+ * the block before them. `finish()` freezes the rest; the concatenated HTML of all blocks is then
+ * exactly what marked renders for the whole text at once, however the text was chunked.
+ */
+export class MarkdownPipeline {
+  private tail = '';
+  private pendingCR = false;
+  private readonly links: LinkDefinitions = Object.create(null);
+  private readonly groups: Group[] = [];
+  private fence: OpenFence | undefined;
+  private live: LiveView | null = null;
+  private finished = false;
+  private nextId = 0;
+
+  constructor(private readonly options: MarkdownRenderOptions = {}) {}
+
+  /** Renders a whole text at once: the one-shot render the streamed result must equal. */
+  static render(text: string, options: MarkdownRenderOptions = {}): FrozenBlock[] {
+    return [...new MarkdownPipeline(options).finish(text).frozen];
+  }
+
+  /** Every frozen block so far, in order. */
+  get blocks(): readonly FrozenBlock[] {
+    return this.groups.map(({ id, html }) => ({ id, html }));
+  }
+
+  /** The HTML of every frozen block so far, concatenated. */
+  get html(): string {
+    return this.groups.map((group) => group.html).join('');
+  }
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  /** Adds streamed text. Call it at most once per frame: each call may lex the open tail. */
+  push(delta: string): MarkdownUpdate {
+    if (this.finished) throw new Error('MarkdownPipeline: push() after finish().');
+    const text = this.normalize(delta, false);
+    if (text === '') return { frozen: NONE, changed: NONE, live: this.live };
+    this.tail += text;
+    if (this.fence) {
+      if (!feedFence(this.fence, text)) {
+        this.live = { kind: 'code', lang: this.fence.lang, text: fenceDisplayText(this.fence) };
+        return { frozen: NONE, changed: NONE, live: this.live };
+      }
+      this.fence = undefined; // closed: lex the whole block once, below
+    }
+    return this.process(false);
+  }
+
+  /** Adds the last text (if any) and freezes everything. */
+  finish(delta = ''): MarkdownUpdate {
+    if (this.finished) throw new Error('MarkdownPipeline: finish() called twice.');
+    this.tail += this.normalize(delta, true);
+    this.fence = undefined;
+    return this.process(true);
+  }
+
+  /** CRLF and CR become LF, as marked does; a CR at the end of a chunk may be half a CRLF. */
+  private normalize(delta: string, final: boolean): string {
+    let text = this.pendingCR ? `\r${delta}` : delta;
+    this.pendingCR = !final && text.endsWith('\r');
+    if (this.pendingCR) text = text.slice(0, -1);
+    return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  }
+
+  private process(final: boolean): MarkdownUpdate {
+    const tail = this.tail;
+    const tokens = lexMarkdown(tail, this.links, this.options);
+    // Cut by the cumulative raw length: marked may rewrite `raw` at the end of its input only.
+    const starts: number[] = [];
+    let offset = 0;
+    for (const token of tokens) {
+      starts.push(offset);
+      offset += token.raw.length;
+    }
+    const freezeCount = final ? tokens.length : this.freezableCount(tokens, starts, tail);
+
+    // Group blocks until their raw HTML tags balance; a group ends before the next block.
+    const ends: number[] = [];
+    let balance = 0;
+    let seenBlock = false;
+    for (let i = 0; i < freezeCount; i++) {
+      const token = tokens[i]!;
+      if (token.type === 'space') continue;
+      if (seenBlock && balance === 0) ends.push(i);
+      balance = tagBalance(token, balance);
+      seenBlock = true;
+    }
+    if (seenBlock && (final || balance === 0)) ends.push(freezeCount);
+
+    let from = 0;
+    const fresh: { tokens: Token[]; raw: string }[] = [];
+    for (const end of ends) {
+      const rawEnd = end < tokens.length ? starts[end]! : tail.length;
+      fresh.push({ tokens: tokens.slice(from, end), raw: tail.slice(starts[from]!, rawEnd) });
+      from = end;
+    }
+    const cut = final || from >= tokens.length ? tail.length : starts[from]!;
+    const liveTokens = tokens.slice(from);
+
+    const frozen = this.freeze(fresh, liveTokens);
+    this.tail = tail.slice(cut);
+    this.live = final ? null : this.renderLive(liveTokens);
+    if (final) {
+      this.finished = true;
+      this.tail = '';
+    }
+    return { ...frozen, live: this.live };
+  }
+
+  /**
+   * How many leading tokens may freeze: all before the last non-space token whose first line
+   * is complete; and a fenced code block followed by another block is complete too.
+   */
+  private freezableCount(tokens: Token[], starts: number[], tail: string): number {
+    const lastNewline = tail.lastIndexOf('\n');
+    let count = 0;
+    for (let j = tokens.length - 1; j > 0; j--) {
+      if (tokens[j]!.type !== 'space' && starts[j]! <= lastNewline) {
+        count = j;
+        break;
+      }
+    }
+    for (let k = count; k < tokens.length; k++) {
+      const token = tokens[k]!;
+      if (token.type !== 'code' || (token as { codeBlockStyle?: string }).codeBlockStyle === 'indented') continue;
+      const next = tokens.findIndex((t, i) => i > k && t.type !== 'space');
+      if (next === -1) break;
+      count = next;
+    }
+    return count;
+  }
+
+  private freeze(fresh: { tokens: Token[]; raw: string }[], liveTokens: Token[]): Pick<MarkdownUpdate, 'frozen' | 'changed'> {
+    if (fresh.length === 0) return { frozen: NONE, changed: NONE };
+    // Definitions in the newly frozen blocks now hold (the first definition of a label wins).
+    let added = false;
+    for (const group of fresh) {
+      walkTokens(group.tokens, (token) => {
+        if (token.type !== 'def' || token.tag in this.links) return;
+        this.links[token.tag] = { href: token.href, title: token.title };
+        added = true;
+      });
+    }
+    // The tail was lexed knowing the definitions still live in it, which may yet change: then
+    // the frozen blocks are lexed again with the frozen definitions only.
+    let liveDefinitions = false;
+    walkTokens(liveTokens, (token) => {
+      if (token.type === 'def' && !(token.tag in this.links)) liveDefinitions = true;
+    });
+    const before = this.groups.length;
+    const frozen: FrozenBlock[] = [];
+    for (const group of fresh) {
+      const tokens = liveDefinitions || added ? lexMarkdown(group.raw, this.links, this.options) : group.tokens;
+      const entry: Group = { id: this.nextId++, raw: group.raw, html: renderTokens(tokens, this.options), brackets: group.raw.includes('[') };
+      this.groups.push(entry);
+      frozen.push({ id: entry.id, html: entry.html });
+    }
+    const changed: FrozenBlock[] = [];
+    if (added) {
+      for (let i = 0; i < before; i++) {
+        const group = this.groups[i]!;
+        if (!group.brackets) continue;
+        const html = renderTokens(lexMarkdown(group.raw, this.links, this.options), this.options);
+        if (html === group.html) continue;
+        group.html = html;
+        changed.push({ id: group.id, html });
+      }
+    }
+    return { frozen, changed };
+  }
+
+  private renderLive(liveTokens: Token[]): LiveView | null {
+    const blocks = liveTokens.filter((token) => token.type !== 'space');
+    if (blocks.length === 0) return null;
+    if (blocks.length === 1 && blocks[0]!.type === 'code') {
+      this.fence = openFence(this.tail);
+      if (this.fence) return { kind: 'code', lang: this.fence.lang, text: fenceDisplayText(this.fence) };
+    }
+    const repaired = repairTail(this.tail);
+    const tokens = repaired === this.tail ? liveTokens : lexMarkdown(repaired, this.links, this.options);
+    return { kind: 'html', html: renderTokens(tokens, this.options) };
+  }
+}
