@@ -6,7 +6,8 @@ import { createMessage, type ChatMessage } from './core/messages.js';
 import { buildChatRequest } from './core/request.js';
 import { createChatEvent } from './events.js';
 import { styles } from './llm-stream-chat.styles.js';
-import { markdown } from './markdown/markdown-directive.js';
+import { markdown, type Highlighter } from './markdown/markdown-directive.js';
+import { markdownStyles } from './markdown/markdown.styles.js';
 
 /**
  * A complete streaming chat UI for any LLM backend: point `endpoint` at a URL that answers a
@@ -55,12 +56,14 @@ import { markdown } from './markdown/markdown-directive.js';
  * @cssprop --llm-chat-max-width - Maximum width of the element.
  */
 export class LlmStreamChat extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, markdownStyles];
 
   static override properties: PropertyDeclarations = {
     endpoint: { type: String },
     messages: { attribute: false },
     draft: { state: true },
+    images: { converter: { fromAttribute: (value: string | null) => value !== 'off' && value !== 'false' } },
+    highlight: { attribute: false },
   };
 
   /** URL that answers a POSTed `{ messages }` with a `text/event-stream`. */
@@ -72,6 +75,12 @@ export class LlmStreamChat extends LitElement {
    */
   declare messages: ChatMessage[];
 
+  /** Show images from https URLs in answers (default). `images="off"` shows their alt text instead. */
+  declare images: boolean;
+
+  /** Highlights each code block once it is complete: `(code, language) => html`, sanitized. */
+  declare highlight: Highlighter | undefined;
+
   /** What the user has typed but not sent. */
   declare private draft: string;
 
@@ -82,6 +91,8 @@ export class LlmStreamChat extends LitElement {
     this.endpoint = '';
     this.messages = [];
     this.draft = '';
+    this.images = true;
+    this.highlight = undefined;
   }
 
   /** Whether an answer is being waited for or streamed. */
@@ -257,7 +268,11 @@ export class LlmStreamChat extends LitElement {
       >
         ${isUser
           ? html`<div class="content" part="content" dir="auto">${message.content}</div>`
-          : html`<div class="content" part="content" dir="auto" ${markdown(message.content)}></div>`}
+          : html`<div class="content" part="content" dir="auto" ${markdown(message.content, {
+              final: message.status !== 'streaming' && message.status !== 'waiting',
+              images: this.images,
+              highlight: this.highlight,
+            })}></div>`}
         ${message.status === 'error' && message.error
           ? html`<div class="error" part="error">${message.error}</div>`
           : nothing}

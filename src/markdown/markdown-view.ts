@@ -1,22 +1,143 @@
-import { marked } from 'marked';
+import { MarkdownPipeline, type LiveView, type MarkdownUpdate } from '../core/markdown/index.js';
+import { decorateCodeBlocks, onCopyClick, type Highlighter } from './code-blocks.js';
+import { morphChildren, updateText } from './morph.js';
 import { sanitizeToFragment } from './sanitizer.js';
 
+/** Options of one message's Markdown rendering. */
+export interface MarkdownViewOptions {
+  /** Show images (https only). Default true. */
+  images?: boolean;
+  /** Highlights code blocks once they are complete. */
+  highlight?: Highlighter;
+}
+
+const BLOCK = 'md-block';
+const LIVE = 'md-block md-live';
+/** Characters before the previous end that must match for new text to count as an append. */
+const PROBE = 32;
+
 /**
- * Renders Markdown text into one container. Every HTML string passes DOMPurify before it
- * touches the DOM.
- *
- * This first version re-renders the whole text on each update (at most once per frame, as the
- * stream controller coalesces); the incremental block pipeline replaces it.
+ * Applies the Markdown pipeline's updates to one container: one `div.md-block` per frozen block,
+ * rendered once and never replaced (only a late link definition re-renders one in place), and
+ * one live `div.md-block.md-live` for the tail, morphed rather than rebuilt. Every HTML string
+ * is sanitized into a fragment before it touches the DOM.
  */
 export class MarkdownView {
+  private pipeline: MarkdownPipeline;
+  private readonly blocks = new Map<number, HTMLElement>();
+  private live: HTMLElement | undefined;
+  private liveHtml: string | undefined;
+  private liveCode: Text | undefined;
   private text: string | undefined;
+  private length = 0;
+  private probe = '';
+  private readonly images: boolean;
 
-  constructor(private readonly container: HTMLElement) {}
+  constructor(
+    private readonly container: HTMLElement,
+    readonly options: MarkdownViewOptions = {},
+  ) {
+    this.images = options.images !== false;
+    this.pipeline = new MarkdownPipeline({ images: this.images });
+    container.addEventListener('click', onCopyClick);
+  }
 
-  update(text: string): void {
-    if (text === this.text) return;
+  /** Shows `text`, which normally extends the previous text; `final` once it is complete. */
+  update(text: string, final: boolean): void {
+    // Lit re-renders every message while one streams: for the others this is one identity check.
+    if (text === this.text && (final || !this.pipeline.done)) {
+      if (final && !this.pipeline.done) this.apply(this.pipeline.finish());
+      return;
+    }
+    // The text only grows while it streams: take the new end without comparing the rest.
+    const appended =
+      !this.pipeline.done && text.length >= this.length && text.slice(this.length - this.probe.length, this.length) === this.probe;
+    if (!appended) this.reset();
+    const delta = text.slice(this.length);
     this.text = text;
-    const html = marked.parse(text, { async: false, gfm: true });
-    this.container.replaceChildren(sanitizeToFragment(html));
+    this.length = text.length;
+    this.probe = text.slice(Math.max(0, text.length - PROBE));
+    if (final) this.apply(this.pipeline.finish(delta));
+    else if (delta !== '') this.apply(this.pipeline.push(delta));
+  }
+
+  /** Removes the view's listener; the container's children are left as they are. */
+  disconnect(): void {
+    this.container.removeEventListener('click', onCopyClick);
+  }
+
+  private reset(): void {
+    this.pipeline = new MarkdownPipeline({ images: this.images });
+    this.blocks.clear();
+    this.live = undefined;
+    this.liveHtml = undefined;
+    this.liveCode = undefined;
+    this.text = undefined;
+    this.length = 0;
+    this.probe = '';
+    this.container.replaceChildren();
+  }
+
+  private apply(update: MarkdownUpdate): void {
+    for (const block of update.changed) {
+      const element = this.blocks.get(block.id);
+      if (!element) continue;
+      morphChildren(element, sanitizeToFragment(block.html, { images: this.images }));
+      decorateCodeBlocks(element, this.options.highlight, this.images);
+    }
+    update.frozen.forEach((block, index) => {
+      let element: HTMLElement;
+      if (index === 0 && this.live) {
+        // The live block becomes the first frozen one: its nodes (and a selection) carry over.
+        element = this.live;
+        element.className = BLOCK;
+        this.live = undefined;
+        this.liveHtml = undefined;
+        this.liveCode = undefined;
+      } else {
+        element = document.createElement('div');
+        element.className = BLOCK;
+        this.container.insertBefore(element, this.live ?? null);
+      }
+      morphChildren(element, sanitizeToFragment(block.html, { images: this.images }));
+      decorateCodeBlocks(element, this.options.highlight, this.images);
+      this.blocks.set(block.id, element);
+    });
+    this.showLive(update.live);
+  }
+
+  private showLive(live: LiveView | null): void {
+    if (!live) {
+      this.live?.remove();
+      this.live = undefined;
+      this.liveHtml = undefined;
+      this.liveCode = undefined;
+      return;
+    }
+    if (!this.live) {
+      this.live = document.createElement('div');
+      this.live.className = LIVE;
+      this.container.append(this.live);
+    }
+    if (live.kind === 'html') {
+      this.liveCode = undefined;
+      // DOMPurify has a fixed cost per call: skip it when the tail's HTML did not change.
+      if (live.html === this.liveHtml) return;
+      this.liveHtml = live.html;
+      morphChildren(this.live, sanitizeToFragment(live.html, { images: this.images }));
+      return;
+    }
+    // An open code fence: its text is appended to a text node, so nothing is parsed as HTML.
+    if (!this.liveCode || this.liveHtml !== `code:${live.lang}`) {
+      const pre = document.createElement('pre');
+      const code = document.createElement('code');
+      if (live.lang) code.className = `language-${live.lang}`;
+      this.liveCode = document.createTextNode('');
+      code.append(this.liveCode);
+      pre.append(code);
+      this.live.replaceChildren(pre);
+      this.liveHtml = `code:${live.lang}`;
+    }
+    updateText(this.liveCode, live.text);
   }
 }

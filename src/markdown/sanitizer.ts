@@ -2,33 +2,62 @@ import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
 
 /** Links may point only here; everything else (javascript:, vbscript:, data:, …) is dropped. */
 const SAFE_URL = /^(?:https?:|mailto:|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
+const HTTPS = /^https:\/\//i;
 
-const CONFIG: Config = {
-  ALLOWED_URI_REGEXP: SAFE_URL,
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'base', 'meta', 'link'],
-  FORBID_ATTR: ['style'],
-};
+// Media and embeds could load any URL (or run code); `input` stays for GFM task lists and is
+// forced to a disabled checkbox below.
+const FORBID_TAGS = ['style', 'form', 'button', 'textarea', 'select', 'option', 'iframe', 'frame', 'object', 'embed',
+  'base', 'meta', 'link', 'video', 'audio', 'source', 'track', 'picture', 'dialog', 'template'];
+// Attributes that load URLs outside the allow-list checks, or restyle the page.
+const FORBID_ATTR = ['style', 'srcset', 'background', 'poster', 'ping', 'formaction', 'action'];
 
-let purifier: Purifier | undefined;
+function config(images: boolean): Config {
+  return {
+    USE_PROFILES: { html: true },
+    ALLOWED_URI_REGEXP: SAFE_URL,
+    FORBID_TAGS: images ? FORBID_TAGS : [...FORBID_TAGS, 'img'],
+    FORBID_ATTR,
+    RETURN_DOM_FRAGMENT: true,
+  };
+}
+
+const purifiers = new Map<boolean, Purifier>();
 
 /**
- * A private DOMPurify instance (its hooks never touch the page's global one), created on first
- * use so that importing this module needs no DOM.
+ * A private DOMPurify instance per image mode (its hooks never touch the page's global one),
+ * created on first use so that importing this module needs no DOM. The config is set once:
+ * parsing it again on every call is most of DOMPurify's fixed cost.
  */
-function getPurifier(): Purifier {
+function getPurifier(images: boolean): Purifier {
+  let purifier = purifiers.get(images);
   if (purifier) return purifier;
   purifier = DOMPurify(window);
+  purifier.setConfig(config(images));
+  purifier.addHook('uponSanitizeAttribute', (node, data) => {
+    // Images load only over https: anything else could leak data to a plain-HTTP host.
+    if (node.nodeName === 'IMG' && data.attrName === 'src' && !HTTPS.test(data.attrValue.trim())) data.keepAttr = false;
+  });
   purifier.addHook('afterSanitizeAttributes', (node) => {
     // Constant values only: hooks run after the checks, so nothing here is re-validated.
-    if (node.tagName === 'A' && node.hasAttribute('href')) {
+    if (node.nodeName === 'A' && node.hasAttribute('href')) {
       node.setAttribute('target', '_blank');
       node.setAttribute('rel', 'noopener noreferrer');
+    } else if (node.nodeName === 'IMG') {
+      node.setAttribute('referrerpolicy', 'no-referrer');
+    } else if (node.nodeName === 'INPUT') {
+      for (const { name } of [...node.attributes]) if (name !== 'checked') node.removeAttribute(name);
+      node.setAttribute('disabled', '');
+      node.setAttribute('type', 'checkbox');
     }
   });
+  purifiers.set(images, purifier);
   return purifier;
 }
 
-/** Sanitizes HTML into a fragment ready to insert: never a string to re-parse through innerHTML. */
-export function sanitizeToFragment(html: string): DocumentFragment {
-  return getPurifier().sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+/**
+ * Sanitizes HTML into a fragment ready to insert: never a string to re-parse through innerHTML.
+ * With `images` false, every `<img>` is removed.
+ */
+export function sanitizeToFragment(html: string, { images = true }: { images?: boolean } = {}): DocumentFragment {
+  return getPurifier(images).sanitize(html) as unknown as DocumentFragment;
 }
