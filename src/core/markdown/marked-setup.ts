@@ -54,6 +54,27 @@ export function lexMarkdown(src: string, links: LinkDefinitions, render: Markdow
   return lexer.lex(src);
 }
 
+/**
+ * Lexes the blocks of `src` only; `inline()` then lexes their inline content (as `lex` does).
+ * Deciding which blocks freeze needs no inline tokens, so a frame that freezes nothing and
+ * shows a repaired tail skips the inline pass of the raw tail altogether.
+ */
+export function lexBlocks(src: string, links: LinkDefinitions, render: MarkdownRenderOptions): { tokens: TokensList; inline(): void } {
+  const lexer = new Lexer(optionsFor(render));
+  Object.assign(lexer.tokens.links, links);
+  const tokens = lexer.blockTokens(src, lexer.tokens) as TokensList;
+  return {
+    tokens,
+    inline() {
+      for (const next of lexer.inlineQueue) {
+        lexer.state.inRawBlock = false;
+        lexer.inlineTokens(next.src, next.tokens);
+      }
+      lexer.inlineQueue = [];
+    },
+  };
+}
+
 export function renderTokens(tokens: Token[], render: MarkdownRenderOptions): string {
   return new Parser(optionsFor(render)).parse(tokens);
 }

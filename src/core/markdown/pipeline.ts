@@ -1,6 +1,6 @@
 import type { Token } from 'marked';
 import { tagBalance } from './html-balance.js';
-import { lexMarkdown, renderTokens, walkTokens, type LinkDefinitions, type MarkdownRenderOptions } from './marked-setup.js';
+import { lexBlocks, lexMarkdown, renderTokens, walkTokens, type LinkDefinitions, type MarkdownRenderOptions } from './marked-setup.js';
 import { feedFence, fenceDisplayText, openFence, type OpenFence } from './open-fence.js';
 import { repairTail } from './tail-repair.js';
 
@@ -109,7 +109,8 @@ export class MarkdownPipeline {
 
   private process(final: boolean): MarkdownUpdate {
     const tail = this.tail;
-    const tokens = lexMarkdown(tail, this.links, this.options);
+    const lexed = lexBlocks(tail, this.links, this.options);
+    const tokens = lexed.tokens;
     // Cut by the cumulative raw length: marked may rewrite `raw` at the end of its input only.
     const starts: number[] = [];
     let offset = 0;
@@ -141,10 +142,13 @@ export class MarkdownPipeline {
     }
     const cut = final || from >= tokens.length ? tail.length : starts[from]!;
     const liveTokens = tokens.slice(from);
+    this.tail = tail.slice(cut);
+    const repaired = final ? '' : this.repairedTail(liveTokens);
+    // Inline tokens are needed to render frozen blocks, or the live tail when it is unrepaired.
+    if (fresh.length > 0 || repaired === this.tail) lexed.inline();
 
     const frozen = this.freeze(fresh, liveTokens);
-    this.tail = tail.slice(cut);
-    this.live = final ? null : this.renderLive(liveTokens);
+    this.live = final ? null : this.renderLive(liveTokens, repaired);
     if (final) {
       this.finished = true;
       this.tail = '';
@@ -214,14 +218,20 @@ export class MarkdownPipeline {
     return { frozen, changed };
   }
 
-  private renderLive(liveTokens: Token[]): LiveView | null {
+  /** The live tail as displayed: repaired, or '' when it is empty or an open fence. */
+  private repairedTail(liveTokens: Token[]): string {
     const blocks = liveTokens.filter((token) => token.type !== 'space');
-    if (blocks.length === 0) return null;
+    if (blocks.length === 0) return '';
     if (blocks.length === 1 && blocks[0]!.type === 'code') {
       this.fence = openFence(this.tail);
-      if (this.fence) return { kind: 'code', lang: this.fence.lang, text: fenceDisplayText(this.fence) };
+      if (this.fence) return '';
     }
-    const repaired = repairTail(this.tail);
+    return repairTail(this.tail);
+  }
+
+  private renderLive(liveTokens: Token[], repaired: string): LiveView | null {
+    if (this.fence) return { kind: 'code', lang: this.fence.lang, text: fenceDisplayText(this.fence) };
+    if (repaired === '') return null;
     const tokens = repaired === this.tail ? liveTokens : lexMarkdown(repaired, this.links, this.options);
     return { kind: 'html', html: renderTokens(tokens, this.options) };
   }
