@@ -46,7 +46,7 @@ function checkAll(name, texts, count, options = {}) {
 const SPEC_CHUNKINGS = 8;
 
 test(`all ${spec.tests.length} CommonMark 0.31.2 examples, ${SPEC_CHUNKINGS} random chunkings each, equal a one-shot render`, () => {
-  const runs = checkAll('CommonMark example', spec.tests.map((t) => t.markdown), SPEC_CHUNKINGS);
+  const runs = checkAll('CommonMark example', spec.tests.map((t) => t.markdown.replace(/→/g, '\t')), SPEC_CHUNKINGS);
   assert.equal(runs, spec.tests.length * SPEC_CHUNKINGS);
 });
 
