@@ -28,6 +28,7 @@ export class MarkdownView {
   private live: HTMLElement | undefined;
   private liveHtml: string | undefined;
   private liveCode: Text | undefined;
+  private liveItems: string[] = [];
   private text: string | undefined;
   private length = 0;
   private probe = '';
@@ -72,6 +73,7 @@ export class MarkdownView {
     this.live = undefined;
     this.liveHtml = undefined;
     this.liveCode = undefined;
+    this.liveItems = [];
     this.text = undefined;
     this.length = 0;
     this.probe = '';
@@ -94,6 +96,7 @@ export class MarkdownView {
         this.live = undefined;
         this.liveHtml = undefined;
         this.liveCode = undefined;
+        this.liveItems = [];
       } else {
         element = document.createElement('div');
         element.className = BLOCK;
@@ -112,6 +115,7 @@ export class MarkdownView {
       this.live = undefined;
       this.liveHtml = undefined;
       this.liveCode = undefined;
+      this.liveItems = [];
       return;
     }
     if (!this.live) {
@@ -119,6 +123,11 @@ export class MarkdownView {
       this.live.className = LIVE;
       this.container.append(this.live);
     }
+    if (live.kind === 'list') {
+      this.showLiveList(live.shell, live.items);
+      return;
+    }
+    this.liveItems = [];
     if (live.kind === 'html') {
       this.liveCode = undefined;
       // DOMPurify has a fixed cost per call: skip it when the tail's HTML did not change.
@@ -139,5 +148,34 @@ export class MarkdownView {
       this.liveHtml = `code:${live.lang}`;
     }
     updateText(this.liveCode, live.text);
+  }
+
+  /**
+   * A long list as the live tail: only items whose HTML changed (normally the last one) are
+   * sanitized and morphed; the others keep their nodes untouched.
+   */
+  private showLiveList(shell: string, items: readonly string[]): void {
+    const live = this.live!;
+    this.liveCode = undefined;
+    let list = live.firstElementChild;
+    if (this.liveHtml !== shell || !list || live.childNodes.length !== 1) {
+      const fragment = sanitizeToFragment(shell, { images: this.images });
+      list = fragment.firstElementChild;
+      if (!list) return;
+      live.replaceChildren(list);
+      this.liveHtml = shell;
+      this.liveItems = [];
+    }
+    items.forEach((html, index) => {
+      if (this.liveItems[index] === html) return;
+      this.liveItems[index] = html;
+      const item = sanitizeToFragment(html, { images: this.images }).firstElementChild?.firstElementChild;
+      const current = list.children[index];
+      if (!item) current?.remove();
+      else if (current?.tagName === item.tagName) morphChildren(current, item);
+      else list.insertBefore(item, current ?? null);
+    });
+    while (list.children.length > items.length) list.lastElementChild!.remove();
+    this.liveItems.length = items.length;
   }
 }

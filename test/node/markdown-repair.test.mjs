@@ -81,6 +81,14 @@ function isSubsequence(shown, final) {
   return true;
 }
 
+/** What the live view shows, as HTML (a live code block is text, so it is escaped). */
+function liveText(live) {
+  if (live === null) return '';
+  if (live.kind === 'code') return live.text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]);
+  if (live.kind === 'list') return live.items.join('');
+  return live.html;
+}
+
 // Answers without reference links: a definition arriving at the end legitimately turns earlier
 // `[text][ref]` into links, which no repair can foresee.
 const ANSWERS = Array.from({ length: 6 }, (_, i) => llmAnswer(300 + i, 5000, { references: false }));
@@ -97,7 +105,7 @@ test('no live render of an LLM-style answer shows syntax that later disappears',
       const update = pipeline.push(answer.slice(i, i + n));
       i += n;
       for (const block of update.frozen) frozen += block.html;
-      const live = update.live === null ? '' : update.live.kind === 'code' ? update.live.text : update.live.html;
+      const live = liveText(update.live);
       const shown = visible(frozen + live);
       renders++;
       assert.ok(isSubsequence(shown, final), `answer ${index} at ${i}: …${JSON.stringify(answer.slice(Math.max(0, i - 40), i))}`);

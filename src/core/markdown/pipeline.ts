@@ -1,4 +1,4 @@
-import type { Token } from 'marked';
+import type { Token, Tokens } from 'marked';
 import { tagBalance } from './html-balance.js';
 import { lexBlocks, lexMarkdown, renderTokens, walkTokens, type LinkDefinitions, type MarkdownRenderOptions } from './marked-setup.js';
 import { feedFence, fenceDisplayText, openFence, type OpenFence } from './open-fence.js';
@@ -15,7 +15,12 @@ export interface FrozenBlock {
 export type LiveView =
   | { readonly kind: 'html'; readonly html: string }
   /** An open fenced code block: its code grows by appending, never re-lexed. */
-  | { readonly kind: 'code'; readonly lang: string; readonly text: string };
+  | { readonly kind: 'code'; readonly lang: string; readonly text: string }
+  /**
+   * A list (often long) as the whole tail: its empty shell (`<ul>\n</ul>\n`) and each item as
+   * a one-item list, so that items whose HTML did not change are not sanitized again.
+   */
+  | { readonly kind: 'list'; readonly shell: string; readonly items: readonly string[] };
 
 /** The result of one update: apply it in order. */
 export interface MarkdownUpdate {
@@ -233,6 +238,15 @@ export class MarkdownPipeline {
     if (this.fence) return { kind: 'code', lang: this.fence.lang, text: fenceDisplayText(this.fence) };
     if (repaired === '') return null;
     const tokens = repaired === this.tail ? liveTokens : lexMarkdown(repaired, this.links, this.options);
+    const blocks = tokens.filter((token) => token.type !== 'space');
+    if (blocks.length === 1 && blocks[0]!.type === 'list' && (blocks[0] as Tokens.List).items.length > 1) {
+      const list = blocks[0] as Tokens.List;
+      return {
+        kind: 'list',
+        shell: renderTokens([{ ...list, items: [] }], this.options),
+        items: list.items.map((item) => renderTokens([{ ...list, items: [item] }], this.options)),
+      };
+    }
     return { kind: 'html', html: renderTokens(tokens, this.options) };
   }
 }
