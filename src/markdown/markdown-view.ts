@@ -1,6 +1,6 @@
 import { MarkdownPipeline, type LiveView, type MarkdownUpdate } from '../core/markdown/index.js';
 import { decorateCodeBlocks, onCopyClick, type Highlighter } from './code-blocks.js';
-import { morphChildren, updateText } from './morph.js';
+import { morphChildren } from './morph.js';
 import { sanitizeToFragment } from './sanitizer.js';
 
 /** Options of one message's Markdown rendering. */
@@ -28,6 +28,7 @@ export class MarkdownView {
   private live: HTMLElement | undefined;
   private liveHtml: string | undefined;
   private liveCode: Text | undefined;
+  private livePartial: Text | undefined;
   private liveItems: string[] = [];
   private text: string | undefined;
   private length = 0;
@@ -136,18 +137,22 @@ export class MarkdownView {
       morphChildren(this.live, sanitizeToFragment(live.html, { images: this.images }));
       return;
     }
-    // An open code fence: its text is appended to a text node, so nothing is parsed as HTML.
-    if (!this.liveCode || this.liveHtml !== `code:${live.lang}`) {
+    // An open code fence: new lines are appended to a text node (nothing is parsed as HTML,
+    // nothing already shown is read again); the incomplete last line has a text node of its own.
+    if (!this.liveCode || !this.livePartial || this.liveHtml !== `code:${live.fence}`) {
       const pre = document.createElement('pre');
       const code = document.createElement('code');
       if (live.lang) code.className = `language-${live.lang}`;
-      this.liveCode = document.createTextNode('');
-      code.append(this.liveCode);
+      this.liveCode = document.createTextNode(live.lines);
+      this.livePartial = document.createTextNode(live.partial);
+      code.append(this.liveCode, this.livePartial);
       pre.append(code);
       this.live.replaceChildren(pre);
-      this.liveHtml = `code:${live.lang}`;
+      this.liveHtml = `code:${live.fence}`;
+      return;
     }
-    updateText(this.liveCode, live.text);
+    if (live.added) this.liveCode.appendData(live.added);
+    if (this.livePartial.data !== live.partial) this.livePartial.data = live.partial;
   }
 
   /**

@@ -84,7 +84,7 @@ function isSubsequence(shown, final) {
 /** What the live view shows, as HTML (a live code block is text, so it is escaped). */
 function liveText(live) {
   if (live === null) return '';
-  if (live.kind === 'code') return live.text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]);
+  if (live.kind === 'code') return (live.lines + live.partial).replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]);
   if (live.kind === 'list') return live.items.join('');
   return live.html;
 }

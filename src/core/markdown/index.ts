@@ -7,5 +7,5 @@ export type { FrozenBlock, LiveView, MarkdownUpdate } from './pipeline.js';
 export { renderWhole, escapeHtml, isHttpsUrl } from './marked-setup.js';
 export type { MarkdownRenderOptions, LinkDefinitions } from './marked-setup.js';
 export { repairTail, repairInline } from './tail-repair.js';
-export { openFence, feedFence, fenceDisplayText } from './open-fence.js';
+export { openFence, feedFence, fencePartialText } from './open-fence.js';
 export type { OpenFence } from './open-fence.js';

@@ -10,8 +10,10 @@ export interface OpenFence {
   readonly indent: number;
   /** The first word of the info string, as the language. */
   readonly lang: string;
-  /** Complete code lines so far, each ending in `\n`. */
+  /** Complete code lines so far, each ending in `\n`. Grows by appending only. */
   code: string;
+  /** The complete lines the last feed added to `code`. */
+  added: string;
   /** The incomplete last line. */
   partial: string;
 }
@@ -31,6 +33,7 @@ export function openFence(src: string): OpenFence | undefined {
     indent: match[1]!.length,
     lang: (match[3]!.trim().match(/^\S*/)?.[0] ?? '').replace(/\\([!-/:-@[-`{-~])/g, '$1'),
     code: '',
+    added: '',
     partial: '',
   };
   return feedFence(fence, src.slice(match[0].length)) ? undefined : fence;
@@ -51,20 +54,22 @@ function stripIndent(fence: OpenFence, line: string): string {
 export function feedFence(fence: OpenFence, text: string): boolean {
   const lines = (fence.partial + text).split('\n');
   fence.partial = lines.pop()!;
+  fence.added = '';
   let code = '';
   for (const line of lines) {
     if (isClosing(fence, line)) return true;
     code += stripIndent(fence, line) + '\n';
   }
   fence.code += code;
+  fence.added = code;
   return false;
 }
 
 /**
- * The code to show: complete lines, plus the incomplete last line unless it may still become
- * the closing fence (then showing it would flash a ``` that is about to vanish).
+ * The incomplete last line as shown: hidden while it may still become the closing fence (then
+ * showing it would flash a ``` that is about to vanish).
  */
-export function fenceDisplayText(fence: OpenFence): string {
+export function fencePartialText(fence: OpenFence): string {
   const mayClose = new RegExp(`^ {0,3}\\${fence.char}* *$`).test(fence.partial);
-  return mayClose ? fence.code : fence.code + stripIndent(fence, fence.partial);
+  return mayClose ? '' : stripIndent(fence, fence.partial);
 }

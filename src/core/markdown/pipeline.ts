@@ -1,7 +1,7 @@
 import type { Token, Tokens } from 'marked';
 import { tagBalance } from './html-balance.js';
 import { lexBlocks, lexMarkdown, renderTokens, walkTokens, type LinkDefinitions, type MarkdownRenderOptions } from './marked-setup.js';
-import { feedFence, fenceDisplayText, openFence, type OpenFence } from './open-fence.js';
+import { feedFence, fencePartialText, openFence, type OpenFence } from './open-fence.js';
 import { repairTail } from './tail-repair.js';
 
 /** A top-level block (or a few, when raw HTML spans them) that later text can no longer change. */
@@ -14,8 +14,19 @@ export interface FrozenBlock {
 /** What to show after the frozen blocks while the message is still streaming. */
 export type LiveView =
   | { readonly kind: 'html'; readonly html: string }
-  /** An open fenced code block: its code grows by appending, never re-lexed. */
-  | { readonly kind: 'code'; readonly lang: string; readonly text: string }
+  /**
+   * An open fenced code block, never re-lexed: `lines` (complete lines) only grows, by `added`
+   * since the previous update of the same `fence`; `partial` is the last line as shown. Reading
+   * `lines` costs its length: appliers append `added` instead.
+   */
+  | {
+      readonly kind: 'code';
+      readonly fence: number;
+      readonly lang: string;
+      readonly lines: string;
+      readonly added: string;
+      readonly partial: string;
+    }
   /**
    * A list (often long) as the whole tail: its empty shell (`<ul>\n</ul>\n`) and each item as
    * a one-item list, so that items whose HTML did not change are not sanitized again.
@@ -58,6 +69,8 @@ export class MarkdownPipeline {
   private live: LiveView | null = null;
   private finished = false;
   private nextId = 0;
+  /** Counts the open fences seen, so an applier knows when a new one starts. */
+  private fences = 0;
 
   constructor(private readonly options: MarkdownRenderOptions = {}) {}
 
@@ -88,7 +101,7 @@ export class MarkdownPipeline {
     this.tail += text;
     if (this.fence) {
       if (!feedFence(this.fence, text)) {
-        this.live = { kind: 'code', lang: this.fence.lang, text: fenceDisplayText(this.fence) };
+        this.live = this.codeView(this.fence);
         return { frozen: NONE, changed: NONE, live: this.live };
       }
       this.fence = undefined; // closed: lex the whole block once, below
@@ -223,19 +236,26 @@ export class MarkdownPipeline {
     return { frozen, changed };
   }
 
+  private codeView(fence: OpenFence): LiveView {
+    return { kind: 'code', fence: this.fences, lang: fence.lang, lines: fence.code, added: fence.added, partial: fencePartialText(fence) };
+  }
+
   /** The live tail as displayed: repaired, or '' when it is empty or an open fence. */
   private repairedTail(liveTokens: Token[]): string {
     const blocks = liveTokens.filter((token) => token.type !== 'space');
     if (blocks.length === 0) return '';
     if (blocks.length === 1 && blocks[0]!.type === 'code') {
       this.fence = openFence(this.tail);
-      if (this.fence) return '';
+      if (this.fence) {
+        this.fences++;
+        return '';
+      }
     }
     return repairTail(this.tail);
   }
 
   private renderLive(liveTokens: Token[], repaired: string): LiveView | null {
-    if (this.fence) return { kind: 'code', lang: this.fence.lang, text: fenceDisplayText(this.fence) };
+    if (this.fence) return this.codeView(this.fence);
     if (repaired === '') return null;
     const tokens = repaired === this.tail ? liveTokens : lexMarkdown(repaired, this.links, this.options);
     const blocks = tokens.filter((token) => token.type !== 'space');
