@@ -62,6 +62,9 @@ export function printTable(rows) {
     naiveRatioAt100KB: at100 && {
       ratio: round(at100.naive.mainThreadMs / at100.incremental.mainThreadMs),
       naiveComplete: at100.naive.complete,
+      // The naive renderer's work per delta grows with the text: its total grows with the
+      // square of the length, so a stopped run extrapolates by (full / reached)².
+      estimatedRatio: round((at100.naive.mainThreadMs * (at100.bytes / at100.naive.chars) ** 2) / at100.incremental.mainThreadMs),
       target: '≥ 10',
     },
   };
@@ -70,7 +73,9 @@ export function printTable(rows) {
   if (at100) {
     console.log(`  100 KB p95 frame work: ${targets.p95At100KB.ms} ms (target ≤ 4)`);
     console.log(`  100 KB long tasks: ${targets.longTasksAt100KB.count} (target 0)`);
-    console.log(`  100 KB naive / incremental main thread: ${targets.naiveRatioAt100KB.ratio}× (target ≥ 10)`);
+    const naive = targets.naiveRatioAt100KB;
+    const estimate = naive.naiveComplete ? '' : `; naive stopped early, measured lower bound, ~${Math.round(naive.estimatedRatio)}× extrapolated (quadratic)`;
+    console.log(`  100 KB naive / incremental main thread: ${naive.ratio}× (target ≥ 10${estimate})`);
   }
   return { targets };
 }

@@ -11,28 +11,26 @@ const FORBID_TAGS = ['style', 'form', 'button', 'textarea', 'select', 'option', 
 // Attributes that load URLs outside the allow-list checks, or restyle the page.
 const FORBID_ATTR = ['style', 'srcset', 'background', 'poster', 'ping', 'formaction', 'action'];
 
-function config(images: boolean): Config {
-  return {
-    USE_PROFILES: { html: true },
-    ALLOWED_URI_REGEXP: SAFE_URL,
-    FORBID_TAGS: images ? FORBID_TAGS : [...FORBID_TAGS, 'img'],
-    FORBID_ATTR,
-    RETURN_DOM_FRAGMENT: true,
-  };
-}
+const CONFIG: Config = {
+  USE_PROFILES: { html: true },
+  ALLOWED_URI_REGEXP: SAFE_URL,
+  FORBID_TAGS,
+  FORBID_ATTR,
+  RETURN_DOM_FRAGMENT: true,
+};
 
-const purifiers = new Map<boolean, Purifier>();
+let purifier: Purifier | undefined;
 
 /**
- * A private DOMPurify instance per image mode (its hooks never touch the page's global one),
- * created on first use so that importing this module needs no DOM. The config is set once:
- * parsing it again on every call is most of DOMPurify's fixed cost.
+ * A private DOMPurify instance (its hooks never touch the page's global one), created on first
+ * use so that importing this module needs no DOM. One instance means one Trusted Types policy
+ * ("dompurify"), so a page's `trusted-types lit-html dompurify` allow-list is enough. The config
+ * is set once: parsing it again on every call is most of DOMPurify's fixed cost.
  */
-function getPurifier(images: boolean): Purifier {
-  let purifier = purifiers.get(images);
+function getPurifier(): Purifier {
   if (purifier) return purifier;
   purifier = DOMPurify(window);
-  purifier.setConfig(config(images));
+  purifier.setConfig(CONFIG);
   purifier.addHook('uponSanitizeAttribute', (node, data) => {
     // Images load only over https: anything else could leak data to a plain-HTTP host.
     if (node.nodeName === 'IMG' && data.attrName === 'src' && !HTTPS.test(data.attrValue.trim())) data.keepAttr = false;
@@ -50,14 +48,15 @@ function getPurifier(images: boolean): Purifier {
       node.setAttribute('type', 'checkbox');
     }
   });
-  purifiers.set(images, purifier);
   return purifier;
 }
 
 /**
  * Sanitizes HTML into a fragment ready to insert: never a string to re-parse through innerHTML.
- * With `images` false, every `<img>` is removed.
+ * With `images` false, every `<img>` is removed from the sanitized fragment too.
  */
 export function sanitizeToFragment(html: string, { images = true }: { images?: boolean } = {}): DocumentFragment {
-  return getPurifier(images).sanitize(html) as unknown as DocumentFragment;
+  const fragment = getPurifier().sanitize(html) as unknown as DocumentFragment;
+  if (!images) for (const img of fragment.querySelectorAll('img')) img.remove();
+  return fragment;
 }

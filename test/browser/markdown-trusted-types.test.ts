@@ -1,6 +1,7 @@
-// The element on a page that enforces Trusted Types (`require-trusted-types-for 'script'`, set
-// by a CSP meta tag, which Chromium honours for this directive): rendering streamed Markdown
-// must pass every HTML string through a policy (Lit's and DOMPurify's), never a raw sink.
+// The element on a page that enforces Trusted Types (`require-trusted-types-for 'script';
+// trusted-types lit-html dompurify`, set by a CSP meta tag, which Chromium honours for these
+// directives): rendering streamed Markdown must pass every HTML string through one of those two
+// policies, never a raw sink, and create no other policy.
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { LlmStreamChat } from '../../src/llm-stream-chat.js';
 import { scriptedEndpoint, sseChunks } from '../support/script-client.js';
@@ -31,6 +32,9 @@ describe('Markdown under enforced Trusted Types', () => {
       error = caught;
     }
     expect((error as Error | undefined)?.name).to.equal('TypeError');
+    // And the allow-list holds: a policy of another name cannot be created.
+    const tt = (frame.contentWindow as unknown as { trustedTypes: { createPolicy(name: string, rules: object): unknown } }).trustedTypes;
+    expect(() => tt.createPolicy('not-allowed', {})).to.throw();
 
     const answer = '## Title\n\nSome **bold** and a [link](https://example.com).\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n```js\nlet x = 1;\n```\n\n<img src="https://example.com/i.png" onerror="x()">\n';
     const { url } = await scriptedEndpoint({ chunks: [...sseChunks(answer.match(/[^]{1,3}/g)!, 1), { text: 'data: [DONE]\n\n' }] });
@@ -50,7 +54,7 @@ describe('Markdown under enforced Trusted Types', () => {
     expect(content.querySelector('td')?.textContent).to.equal('1');
     expect(content.querySelector('pre code.language-js .hl')?.textContent).to.equal('let x = 1;\n');
     expect(content.querySelector('img')?.hasAttribute('onerror')).to.be.false;
-    expect(violations).to.deep.equal(['require-trusted-types-for: Element innerHTML|<b>x</b>']);
+    expect(violations).to.deep.equal(['require-trusted-types-for: Element innerHTML|<b>x</b>', 'trusted-types: not-allowed']);
     frame.remove();
   });
 });
