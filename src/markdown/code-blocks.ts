@@ -27,8 +27,13 @@ export function decorateCodeBlocks(block: Element, highlight: Highlighter | unde
     if (pre.parentElement?.classList.contains('code-block')) continue;
     const code = pre.querySelector(':scope > code');
     if (highlight && code) {
-      const html = highlight(code.textContent ?? '', languageOf(code));
-      if (typeof html === 'string') code.replaceChildren(sanitizeToFragment(html, { images }));
+      try {
+        const html = highlight(code.textContent ?? '', languageOf(code));
+        if (typeof html === 'string') code.replaceChildren(sanitizeToFragment(html, { images }));
+      } catch (error) {
+        // A failing highlighter must not break the answer: the block stays plain.
+        console.error('llm-stream-chat: the highlight function threw; the code block is left plain.', error);
+      }
     }
     pre.tabIndex = 0;
     const wrapper = document.createElement('div');

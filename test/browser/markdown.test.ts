@@ -5,6 +5,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { LlmStreamChat } from '../../src/llm-stream-chat.js';
+import { MarkdownView } from '../../src/markdown/markdown-view.js';
 import { llmAnswer, prng } from '../fixtures/markdown/llm-answers.mjs';
 import { scriptedEndpoint, sseChunks } from '../support/script-client.js';
 
@@ -172,5 +173,25 @@ describe('code blocks', () => {
     await el.updateComplete;
     expect(calls).to.deep.equal([[code, 'ts'], ['print("hi")\n', 'python']]);
     expect(answerContent(el).querySelector('code.language-python span.hl-python')?.textContent).to.equal('print("hi")\n');
+  });
+
+  it('stay plain, with the answer intact, when the highlighter throws', () => {
+    const errors: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      const container = document.createElement('div');
+      const view = new MarkdownView(container, {
+        highlight: () => {
+          throw new Error('broken highlighter');
+        },
+      });
+      view.update('```js\nlet a = 1;\n```\n\nafter', true);
+      expect(container.querySelector('pre code.language-js')?.textContent).to.equal('let a = 1;\n');
+      expect(container.textContent).to.contain('after');
+      expect(errors).to.have.length(1);
+    } finally {
+      console.error = original;
+    }
   });
 });
