@@ -106,6 +106,13 @@ export class MarkdownPipeline {
       }
       this.fence = undefined; // closed: lex the whole block once, below
     }
+    // Without a new line end no block can newly qualify to freeze this frame (it may next
+    // frame, which is as safe): only the live view needs rendering, one lex instead of two.
+    if (!text.includes('\n') && this.live !== null && this.live.kind !== 'code') {
+      const repaired = repairTail(this.tail);
+      this.live = repaired === '' ? null : this.liveView(lexMarkdown(repaired, this.links, this.options));
+      return { frozen: NONE, changed: NONE, live: this.live };
+    }
     return this.process(false);
   }
 
@@ -257,7 +264,11 @@ export class MarkdownPipeline {
   private renderLive(liveTokens: Token[], repaired: string): LiveView | null {
     if (this.fence) return this.codeView(this.fence);
     if (repaired === '') return null;
-    const tokens = repaired === this.tail ? liveTokens : lexMarkdown(repaired, this.links, this.options);
+    return this.liveView(repaired === this.tail ? liveTokens : lexMarkdown(repaired, this.links, this.options));
+  }
+
+  /** The view of live tokens: one HTML string, or a long list item by item. */
+  private liveView(tokens: Token[]): LiveView {
     const blocks = tokens.filter((token) => token.type !== 'space');
     if (blocks.length === 1 && blocks[0]!.type === 'list' && (blocks[0] as Tokens.List).items.length > 1) {
       const list = blocks[0] as Tokens.List;
