@@ -2,6 +2,7 @@
 // server at ~2,000 tokens/s of ~4 characters through the real element in headless Chromium,
 // and through a naive renderer in the same run; prints a table and writes bench/results/*.json.
 //   --quick           10 KB and 100 KB only
+//   --sizes=1MB       only the listed answers (10KB, 100KB, 1MB, comma-separated)
 //   --naive-budget=S  stop each naive run after S seconds (default 30): it is quadratic
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -23,7 +24,7 @@ const SIZES = [
   { name: '10 KB', bytes: 10_000 },
   { name: '100 KB', bytes: 100_000 },
   ...(args.has('quick') ? [] : [{ name: '1 MB', bytes: 1_000_000 }]),
-].map((size) => ({
+].filter((size) => !args.has('sizes') || String(args.get('sizes')).split(',').includes(size.name.replace(' ', ''))).map((size) => ({
   ...size,
   // Prose, nested lists, tables, and one code block of 30 KB (smaller in the 10 KB answer).
   text: llmAnswer(2026, size.bytes, { codeBlockBytes: Math.min(30_000, Math.round(size.bytes * 0.3)) }),

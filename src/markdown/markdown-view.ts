@@ -17,6 +17,15 @@ const LIVE = 'md-block md-live';
 const PROBE = 32;
 
 /**
+ * A copy of `slice` that does not keep its parent alive. V8 makes a substring a view into its
+ * parent: a delta kept in the open tail (an open code fence keeps every delta until it closes)
+ * would keep a copy of the whole message per frame alive, hundreds of MB for a long answer.
+ */
+function detach(slice: string): string {
+  return slice.length < 16 ? slice : ` ${slice}`.slice(1);
+}
+
+/**
  * Applies the Markdown pipeline's updates to one container: one `div.md-block` per frozen block,
  * rendered once and never replaced (only a late link definition re-renders one in place), and
  * one live `div.md-block.md-live` for the tail, morphed rather than rebuilt. Every HTML string
@@ -44,7 +53,11 @@ export class MarkdownView {
     container.addEventListener('click', onCopyClick);
   }
 
-  /** Shows `text`, which normally extends the previous text; `final` once it is complete. */
+  /**
+   * Shows `text`, which normally extends the previous text; `final` once it is complete. A text
+   * that does not extend the previous one (judged by the 32 characters before the previous end:
+   * no earlier character is compared) is rendered from scratch.
+   */
   update(text: string, final: boolean): void {
     // Lit re-renders every message while one streams: for the others this is one identity check.
     if (text === this.text && (final || !this.pipeline.done)) {
@@ -55,7 +68,7 @@ export class MarkdownView {
     const appended =
       !this.pipeline.done && text.length >= this.length && text.slice(this.length - this.probe.length, this.length) === this.probe;
     if (!appended) this.reset();
-    const delta = text.slice(this.length);
+    const delta = detach(text.slice(this.length));
     this.text = text;
     this.length = text.length;
     this.probe = text.slice(Math.max(0, text.length - PROBE));
