@@ -15,6 +15,8 @@ const BLOCK = 'md-block';
 const LIVE = 'md-block md-live';
 /** Characters before the previous end that must match for new text to count as an append. */
 const PROBE = 32;
+/** Blocks per `div.md-chunk`. */
+const CHUNK = 32;
 
 /**
  * A copy of `slice` that does not keep its parent alive. V8 makes a substring a view into its
@@ -39,6 +41,8 @@ export class MarkdownView {
   private liveCode: Text | undefined;
   private livePartial: Text | undefined;
   private liveItems: string[] = [];
+  private chunk: HTMLElement | undefined;
+  private chunkBlocks = 0;
   private text: string | undefined;
   private length = 0;
   private probe = '';
@@ -91,7 +95,26 @@ export class MarkdownView {
     this.text = undefined;
     this.length = 0;
     this.probe = '';
+    this.chunk = undefined;
+    this.chunkBlocks = 0;
     this.container.replaceChildren();
+  }
+
+  /**
+   * The chunk the next block goes into. Blocks are grouped by CHUNK into `div.md-chunk`s, each
+   * skipped by layout and paint while off screen: with thousands of blocks as direct children,
+   * every frame's layout walked them all. The grouping depends only on the block's index, so a
+   * streamed message and a one-shot render share it. The live block sits where the next frozen
+   * block will, and becomes it in place.
+   */
+  private chunkFor(): HTMLElement {
+    if (!this.chunk || this.chunkBlocks >= CHUNK) {
+      this.chunk = document.createElement('div');
+      this.chunk.className = 'md-chunk';
+      this.chunkBlocks = 0;
+      this.container.append(this.chunk);
+    }
+    return this.chunk;
   }
 
   private apply(update: MarkdownUpdate): void {
@@ -114,8 +137,9 @@ export class MarkdownView {
       } else {
         element = document.createElement('div');
         element.className = BLOCK;
-        this.container.insertBefore(element, this.live ?? null);
+        this.chunkFor().append(element);
       }
+      this.chunkBlocks++;
       morphChildren(element, sanitizeToFragment(block.html, { images: this.images }));
       decorateCodeBlocks(element, this.options.highlight, this.images);
       this.blocks.set(block.id, element);
@@ -135,7 +159,7 @@ export class MarkdownView {
     if (!this.live) {
       this.live = document.createElement('div');
       this.live.className = LIVE;
-      this.container.append(this.live);
+      this.chunkFor().append(this.live);
     }
     if (live.kind === 'list') {
       this.showLiveList(live.shell, live.items);

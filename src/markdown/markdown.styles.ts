@@ -5,6 +5,15 @@ import { css } from 'lit';
  * incremental renderer creates, code blocks and their copy button. Add to `static styles`.
  */
 export const markdownStyles = css`
+  /* Chunks of blocks: off screen, layout and paint skip a whole chunk (see MarkdownView). */
+  .md-chunk {
+    display: flow-root;
+    content-visibility: auto;
+    contain-intrinsic-size: auto 60em;
+  }
+  .md-chunk + .md-chunk {
+    margin-block-start: 1em;
+  }
   /* Every block is its own formatting context, live or frozen, so freezing never moves text. */
   .md-block {
     display: flow-root;

@@ -75,5 +75,10 @@ describe('Markdown DOM equivalence (streamed vs one-shot)', () => {
       const expected = oneShot(text, images);
       for (let k = 0; k < 3; k++) expectSame(streamed(chunks(text, i * 10 + k, 8 + k * 24), images), expected, `answer ${i}, chunking ${k}`);
     }
+    // Long enough for several chunks of blocks (div.md-chunk).
+    const long = llmAnswer(800, 30_000);
+    const expected = oneShot(long);
+    expect(expected.querySelectorAll('.md-chunk').length).to.be.greaterThan(2);
+    expectSame(streamed(chunks(long, 800, 60)), expected, 'long answer');
   });
 });

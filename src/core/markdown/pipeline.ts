@@ -47,11 +47,26 @@ interface Group {
   id: number;
   raw: string;
   html: string;
-  /** Holds a `[`: a link definition that arrives later may turn it into a link. */
-  brackets: boolean;
+  /** Every `[label]` it holds, normalized: a definition of one arriving later may change it. */
+  labels: ReadonlySet<string> | undefined;
 }
 
 const NONE: readonly FrozenBlock[] = [];
+
+const BRACKETED = /\[((?:\\[\s\S]|[^\\[\]])*)\]/g;
+
+/**
+ * The text of every innermost `[…]` in `raw`, normalized as marked normalizes link labels (case
+ * folded, whitespace collapsed): the only labels whose definitions can change this block.
+ */
+function bracketLabels(raw: string): ReadonlySet<string> | undefined {
+  if (!raw.includes('[')) return undefined;
+  const labels = new Set<string>();
+  for (const match of raw.matchAll(BRACKETED)) {
+    labels.add(match[1]!.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase().toLowerCase());
+  }
+  return labels.size > 0 ? labels : undefined;
+}
 
 /**
  * The pure incremental Markdown pipeline for one message. Feed it text as it streams; it keeps
@@ -207,12 +222,12 @@ export class MarkdownPipeline {
   private freeze(fresh: { tokens: Token[]; raw: string }[], liveTokens: Token[]): Pick<MarkdownUpdate, 'frozen' | 'changed'> {
     if (fresh.length === 0) return { frozen: NONE, changed: NONE };
     // Definitions in the newly frozen blocks now hold (the first definition of a label wins).
-    let added = false;
+    const added: string[] = [];
     for (const group of fresh) {
       walkTokens(group.tokens, (token) => {
         if (token.type !== 'def' || token.tag in this.links) return;
         this.links[token.tag] = { href: token.href, title: token.title };
-        added = true;
+        added.push(token.tag);
       });
     }
     // The tail was lexed knowing the definitions still live in it, which may yet change: then
@@ -224,16 +239,16 @@ export class MarkdownPipeline {
     const before = this.groups.length;
     const frozen: FrozenBlock[] = [];
     for (const group of fresh) {
-      const tokens = liveDefinitions || added ? lexMarkdown(group.raw, this.links, this.options) : group.tokens;
-      const entry: Group = { id: this.nextId++, raw: group.raw, html: renderTokens(tokens, this.options), brackets: group.raw.includes('[') };
+      const tokens = liveDefinitions || added.length > 0 ? lexMarkdown(group.raw, this.links, this.options) : group.tokens;
+      const entry: Group = { id: this.nextId++, raw: group.raw, html: renderTokens(tokens, this.options), labels: bracketLabels(group.raw) };
       this.groups.push(entry);
       frozen.push({ id: entry.id, html: entry.html });
     }
     const changed: FrozenBlock[] = [];
-    if (added) {
+    if (added.length > 0) {
       for (let i = 0; i < before; i++) {
         const group = this.groups[i]!;
-        if (!group.brackets) continue;
+        if (!group.labels || !added.some((tag) => group.labels!.has(tag))) continue;
         const html = renderTokens(lexMarkdown(group.raw, this.links, this.options), this.options);
         if (html === group.html) continue;
         group.html = html;
