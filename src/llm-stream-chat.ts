@@ -14,7 +14,8 @@ import { createChatEvent } from './events.js';
 import { errorText, resolveStrings, type LlmChatStringOverrides, type LlmChatStrings } from './i18n.js';
 import { styles } from './llm-stream-chat.styles.js';
 import { composer, hasSlottedContent, jumpButton, messageFooter, typingIndicator } from './llm-stream-chat.templates.js';
-import { markdown } from './markdown/markdown-directive.js';
+import { markdown, type Highlighter } from './markdown/markdown-directive.js';
+import { markdownStyles } from './markdown/markdown.styles.js';
 
 /**
  * A complete streaming chat UI for any LLM backend: point `endpoint` at a URL that answers a
@@ -43,7 +44,7 @@ import { markdown } from './markdown/markdown-directive.js';
  * @csspart notice - The note in an answer's bubble: reconnecting, stopped, interrupted, or cut off by the length limit.
  * @csspart error - The error text under a failed answer.
  * @csspart actions - The row of buttons under an answer.
- * @csspart copy-button - Copies a message.
+ * @csspart copy-button - Copies a message, or the code of a code block.
  * @csspart retry-button - Asks again for a failed or interrupted answer.
  * @csspart regenerate-button - Asks again for the last answer.
  * @csspart jump-button - "Jump to latest": scrolls down and follows the stream again.
@@ -78,7 +79,7 @@ import { markdown } from './markdown/markdown-directive.js';
  * @cssprop --llm-chat-input-max-height - Height the text area grows to before it scrolls.
  */
 export class LlmStreamChat extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, markdownStyles];
 
   static override properties: PropertyDeclarations = {
     endpoint: { type: String },
@@ -97,6 +98,8 @@ export class LlmStreamChat extends LitElement {
     announcement: { state: true },
     reconnectingId: { state: true },
     hasHeader: { state: true },
+    images: { converter: { fromAttribute: (value: string | null) => value !== 'off' && value !== 'false' } },
+    highlight: { attribute: false },
   };
 
   /** URL that answers a POSTed `{ messages, requestId }` with a stream (see `format`). */
@@ -135,6 +138,12 @@ export class LlmStreamChat extends LitElement {
    * `interrupted`). Treat it as immutable: assign a new array to change it.
    */
   declare messages: ChatMessage[];
+
+  /** Show images from https URLs in answers (default). `images="off"` shows their alt text instead. */
+  declare images: boolean;
+
+  /** Highlights each code block once it is complete: `(code, language) => html`, sanitized. */
+  declare highlight: Highlighter | undefined;
 
   /** Replaces any of the UI's texts (for a translation, say): see `LlmChatStrings` for the keys. */
   declare strings: LlmChatStringOverrides | undefined;
@@ -194,6 +203,8 @@ export class LlmStreamChat extends LitElement {
     this.announcement = '';
     this.reconnectingId = undefined;
     this.hasHeader = false;
+    this.images = true;
+    this.highlight = undefined;
   }
 
   /** Whether an answer is being waited for or streamed. */
@@ -456,7 +467,11 @@ export class LlmStreamChat extends LitElement {
       >
         ${isUser
           ? html`<div class="content" part="content" dir="auto">${message.content}</div>`
-          : html`<div class="content" part="content" dir="auto" ${markdown(message.content)}></div>`}
+          : html`<div class="content" part="content" dir="auto" ${markdown(message.content, {
+              final: !isBusy(message),
+              images: this.images,
+              highlight: this.highlight,
+            })}></div>`}
         ${this.reconnectingId === message.id && isBusy(message)
           ? html`<p class="notice" part="notice">${t.reconnecting}</p>`
           : nothing}

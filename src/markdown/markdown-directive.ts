@@ -1,10 +1,22 @@
 import { noChange } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import type { Highlighter } from './code-blocks.js';
 import { MarkdownView } from './markdown-view.js';
 
+/** Options of `markdown(text, options)`. */
+export interface MarkdownDirectiveOptions {
+  /** The text is complete: freeze every block. Default true (a message that is not streaming). */
+  final?: boolean;
+  /** Show images (https only). Default true. */
+  images?: boolean;
+  /** Highlights code blocks once they are complete; see {@link Highlighter}. */
+  highlight?: Highlighter;
+}
+
 /**
- * `<div ${markdown(text)}>`: keeps one {@link MarkdownView} per element, so a message's DOM is
- * updated in place as its text grows instead of being re-created by Lit.
+ * `<div ${markdown(text, { final })}>`: keeps one {@link MarkdownView} per element, so a
+ * message's DOM is updated in place as its text grows instead of being re-created by Lit.
+ * Changing `images` or `highlight` renders the message again from scratch.
  */
 class MarkdownDirective extends Directive {
   private view?: MarkdownView;
@@ -14,15 +26,24 @@ class MarkdownDirective extends Directive {
     if (partInfo.type !== PartType.ELEMENT) throw new Error('markdown() must be used as an element directive.');
   }
 
-  render(_text: string) {
+  render(_text: string, _options?: MarkdownDirectiveOptions) {
     return noChange;
   }
 
-  override update(part: ElementPart, [text]: [string]) {
-    this.view ??= new MarkdownView(part.element as HTMLElement);
-    this.view.update(text);
+  override update(part: ElementPart, [text, options = {}]: [string, MarkdownDirectiveOptions?]) {
+    const images = options.images !== false;
+    if (this.view && (this.view.options.images !== false) === images && this.view.options.highlight === options.highlight) {
+      this.view.update(text, options.final ?? true);
+      return noChange;
+    }
+    this.view?.disconnect();
+    const element = part.element as HTMLElement;
+    element.replaceChildren();
+    this.view = new MarkdownView(element, { images, highlight: options.highlight });
+    this.view.update(text, options.final ?? true);
     return noChange;
   }
 }
 
 export const markdown = directive(MarkdownDirective);
+export type { Highlighter };

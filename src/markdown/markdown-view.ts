@@ -1,22 +1,223 @@
-import { marked } from 'marked';
+import { MarkdownPipeline, type LiveView, type MarkdownUpdate } from '../core/markdown/index.js';
+import { decorateCodeBlocks, onCopyClick, type Highlighter } from './code-blocks.js';
+import { morphChildren } from './morph.js';
 import { sanitizeToFragment } from './sanitizer.js';
 
+/** Options of one message's Markdown rendering. */
+export interface MarkdownViewOptions {
+  /** Show images (https only). Default true. */
+  images?: boolean;
+  /** Highlights code blocks once they are complete. */
+  highlight?: Highlighter;
+}
+
+const BLOCK = 'md-block';
+const LIVE = 'md-block md-live';
+/** Characters before the previous end that must match for new text to count as an append. */
+const PROBE = 32;
+/** Blocks per `div.md-chunk`. */
+const CHUNK = 32;
+
 /**
- * Renders Markdown text into one container. Every HTML string passes DOMPurify before it
- * touches the DOM.
- *
- * This first version re-renders the whole text on each update (at most once per frame, as the
- * stream controller coalesces); the incremental block pipeline replaces it.
+ * A copy of `slice` that does not keep its parent alive. V8 makes a substring a view into its
+ * parent: a delta kept in the open tail (an open code fence keeps every delta until it closes)
+ * would keep a copy of the whole message per frame alive, hundreds of MB for a long answer.
+ */
+function detach(slice: string): string {
+  return slice.length < 16 ? slice : ` ${slice}`.slice(1);
+}
+
+/**
+ * Applies the Markdown pipeline's updates to one container: one `div.md-block` per frozen block,
+ * rendered once and never replaced (only a late link definition re-renders one in place), and
+ * one live `div.md-block.md-live` for the tail, morphed rather than rebuilt. Every HTML string
+ * is sanitized into a fragment before it touches the DOM.
  */
 export class MarkdownView {
+  private pipeline: MarkdownPipeline;
+  private readonly blocks = new Map<number, HTMLElement>();
+  private live: HTMLElement | undefined;
+  private liveHtml: string | undefined;
+  private liveCode: Text | undefined;
+  private livePartial: Text | undefined;
+  private liveItems: string[] = [];
+  private chunk: HTMLElement | undefined;
+  private chunkBlocks = 0;
   private text: string | undefined;
+  private length = 0;
+  private probe = '';
+  private readonly images: boolean;
 
-  constructor(private readonly container: HTMLElement) {}
+  constructor(
+    private readonly container: HTMLElement,
+    readonly options: MarkdownViewOptions = {},
+  ) {
+    this.images = options.images !== false;
+    this.pipeline = new MarkdownPipeline({ images: this.images });
+    container.addEventListener('click', onCopyClick);
+  }
 
-  update(text: string): void {
-    if (text === this.text) return;
+  /**
+   * Shows `text`, which normally extends the previous text; `final` once it is complete. A text
+   * that does not extend the previous one (judged by the 32 characters before the previous end:
+   * no earlier character is compared) is rendered from scratch.
+   */
+  update(text: string, final: boolean): void {
+    // Lit re-renders every message while one streams: for the others this is one identity check.
+    if (text === this.text && (final || !this.pipeline.done)) {
+      if (final && !this.pipeline.done) this.apply(this.pipeline.finish());
+      return;
+    }
+    // The text only grows while it streams: take the new end without comparing the rest.
+    const appended =
+      !this.pipeline.done && text.length >= this.length && text.slice(this.length - this.probe.length, this.length) === this.probe;
+    if (!appended) this.reset();
+    const delta = detach(text.slice(this.length));
     this.text = text;
-    const html = marked.parse(text, { async: false, gfm: true });
-    this.container.replaceChildren(sanitizeToFragment(html));
+    this.length = text.length;
+    this.probe = text.slice(Math.max(0, text.length - PROBE));
+    if (final) this.apply(this.pipeline.finish(delta));
+    else if (delta !== '') this.apply(this.pipeline.push(delta));
+  }
+
+  /** Removes the view's listener; the container's children are left as they are. */
+  disconnect(): void {
+    this.container.removeEventListener('click', onCopyClick);
+  }
+
+  private reset(): void {
+    this.pipeline = new MarkdownPipeline({ images: this.images });
+    this.blocks.clear();
+    this.live = undefined;
+    this.liveHtml = undefined;
+    this.liveCode = undefined;
+    this.liveItems = [];
+    this.text = undefined;
+    this.length = 0;
+    this.probe = '';
+    this.chunk = undefined;
+    this.chunkBlocks = 0;
+    this.container.replaceChildren();
+  }
+
+  /**
+   * The chunk the next block goes into. Blocks are grouped by CHUNK into `div.md-chunk`s, each
+   * skipped by layout and paint while off screen: with thousands of blocks as direct children,
+   * every frame's layout walked them all. The grouping depends only on the block's index, so a
+   * streamed message and a one-shot render share it. The live block sits where the next frozen
+   * block will, and becomes it in place.
+   */
+  private chunkFor(): HTMLElement {
+    if (!this.chunk || this.chunkBlocks >= CHUNK) {
+      this.chunk = document.createElement('div');
+      this.chunk.className = 'md-chunk';
+      this.chunkBlocks = 0;
+      this.container.append(this.chunk);
+    }
+    return this.chunk;
+  }
+
+  private apply(update: MarkdownUpdate): void {
+    for (const block of update.changed) {
+      const element = this.blocks.get(block.id);
+      if (!element) continue;
+      morphChildren(element, sanitizeToFragment(block.html, { images: this.images }));
+      decorateCodeBlocks(element, this.options.highlight, this.images);
+    }
+    update.frozen.forEach((block, index) => {
+      let element: HTMLElement;
+      if (index === 0 && this.live) {
+        // The live block becomes the first frozen one: its nodes (and a selection) carry over.
+        element = this.live;
+        element.className = BLOCK;
+        this.live = undefined;
+        this.liveHtml = undefined;
+        this.liveCode = undefined;
+        this.liveItems = [];
+      } else {
+        element = document.createElement('div');
+        element.className = BLOCK;
+        this.chunkFor().append(element);
+      }
+      this.chunkBlocks++;
+      morphChildren(element, sanitizeToFragment(block.html, { images: this.images }));
+      decorateCodeBlocks(element, this.options.highlight, this.images);
+      this.blocks.set(block.id, element);
+    });
+    this.showLive(update.live);
+  }
+
+  private showLive(live: LiveView | null): void {
+    if (!live) {
+      this.live?.remove();
+      this.live = undefined;
+      this.liveHtml = undefined;
+      this.liveCode = undefined;
+      this.liveItems = [];
+      return;
+    }
+    if (!this.live) {
+      this.live = document.createElement('div');
+      this.live.className = LIVE;
+      this.chunkFor().append(this.live);
+    }
+    if (live.kind === 'list') {
+      this.showLiveList(live.shell, live.items);
+      return;
+    }
+    this.liveItems = [];
+    if (live.kind === 'html') {
+      this.liveCode = undefined;
+      // DOMPurify has a fixed cost per call: skip it when the tail's HTML did not change.
+      if (live.html === this.liveHtml) return;
+      this.liveHtml = live.html;
+      morphChildren(this.live, sanitizeToFragment(live.html, { images: this.images }));
+      return;
+    }
+    // An open code fence: new lines are appended to a text node (nothing is parsed as HTML,
+    // nothing already shown is read again); the incomplete last line has a text node of its own.
+    if (!this.liveCode || !this.livePartial || this.liveHtml !== `code:${live.fence}`) {
+      const pre = document.createElement('pre');
+      const code = document.createElement('code');
+      if (live.lang) code.className = `language-${live.lang}`;
+      this.liveCode = document.createTextNode(live.lines);
+      this.livePartial = document.createTextNode(live.partial);
+      code.append(this.liveCode, this.livePartial);
+      pre.append(code);
+      this.live.replaceChildren(pre);
+      this.liveHtml = `code:${live.fence}`;
+      return;
+    }
+    if (live.added) this.liveCode.appendData(live.added);
+    if (this.livePartial.data !== live.partial) this.livePartial.data = live.partial;
+  }
+
+  /**
+   * A long list as the live tail: only items whose HTML changed (normally the last one) are
+   * sanitized and morphed; the others keep their nodes untouched.
+   */
+  private showLiveList(shell: string, items: readonly string[]): void {
+    const live = this.live!;
+    this.liveCode = undefined;
+    let list = live.firstElementChild;
+    if (this.liveHtml !== shell || !list || live.childNodes.length !== 1) {
+      const fragment = sanitizeToFragment(shell, { images: this.images });
+      list = fragment.firstElementChild;
+      if (!list) return;
+      live.replaceChildren(list);
+      this.liveHtml = shell;
+      this.liveItems = [];
+    }
+    items.forEach((html, index) => {
+      if (this.liveItems[index] === html) return;
+      this.liveItems[index] = html;
+      const item = sanitizeToFragment(html, { images: this.images }).firstElementChild?.firstElementChild;
+      const current = list.children[index];
+      if (!item) current?.remove();
+      else if (current?.tagName === item.tagName) morphChildren(current, item);
+      else list.insertBefore(item, current ?? null);
+    });
+    while (list.children.length > items.length) list.lastElementChild!.remove();
+    this.liveItems.length = items.length;
   }
 }

@@ -158,8 +158,8 @@ describe('accessibility', () => {
 
   it('has a forced-colors stylesheet that keeps bubbles, buttons and dots visible', async () => {
     // The test browser cannot emulate forced colors, so check the rules that apply there.
-    const sheet = (LlmStreamChat.styles as { styleSheet?: CSSStyleSheet }).styleSheet!;
-    const rule = [...sheet.cssRules].find(
+    const styles = [LlmStreamChat.styles].flat() as { styleSheet?: CSSStyleSheet }[];
+    const rule = styles.flatMap((style) => [...style.styleSheet!.cssRules]).find(
       (r): r is CSSMediaRule => r instanceof CSSMediaRule && r.conditionText.includes('forced-colors: active'),
     )!;
     expect(rule, 'a @media (forced-colors: active) block').to.exist;

@@ -67,6 +67,22 @@ function describeElement(el: Element): string {
 }
 
 /** Watches one element's shadow root and records every rule any DOM state broke. */
+/**
+ * The two controls the Markdown renderer itself puts inside content, in their exact shapes: a GFM
+ * task-list checkbox (the sanitizer strips every attribute but `checked` and forces these), and a
+ * code block's copy button (`part` is stripped from model output, so only our code can set it).
+ */
+function isRendererOwn(el: Element): boolean {
+  const names = [...el.attributes].map((a) => a.name).sort().join(' ');
+  if (el.localName === 'input') {
+    return (el as HTMLInputElement).type === 'checkbox' && (names === 'disabled type' || names === 'checked disabled type');
+  }
+  if (el.localName === 'button') {
+    return names === 'aria-label class part type' && el.getAttribute('part') === 'copy-button' && el.childElementCount === 0;
+  }
+  return false;
+}
+
 class DomWatcher {
   readonly violations = new Set<string>();
   states = 0;
@@ -126,7 +142,7 @@ class DomWatcher {
       const attr = attribute.name.toLowerCase();
       if (attr.startsWith('on')) this.violations.add(`event handler attribute ${attr} on ${describeElement(el)}`);
     }
-    if (!inContent || el.matches('[part~="content"]')) return;
+    if (!inContent || el.matches('[part~="content"]') || isRendererOwn(el)) return;
     if (FORBIDDEN_IN_CONTENT.has(name)) this.violations.add(`element ${describeElement(el)} in model output`);
     for (const attribute of el.attributes) {
       const attr = attribute.name.toLowerCase();

@@ -1,0 +1,141 @@
+// `npm run bench`: streams LLM-style Markdown answers of ~10 KB, 100 KB and 1 MB from a loopback
+// server at ~2,000 tokens/s of ~4 characters through the real element in headless Chromium,
+// and through a naive renderer in the same run; prints a table and writes bench/results/*.json.
+//   --quick           10 KB and 100 KB only
+//   --sizes=1MB       only the listed answers (10KB, 100KB, 1MB, comma-separated)
+//   --naive-budget=S  stop each naive run after S seconds (default 30): it is quadratic
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import puppeteer from 'puppeteer-core';
+import { tokenize } from '../demo/mock-model.mjs';
+import { CHROMIUM_ARGS, ensureChromium } from '../scripts/chromium.mjs';
+import { llmAnswer } from '../test/fixtures/markdown/llm-answers.mjs';
+import { printTable, summarize } from './report.mjs';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]));
+const TOKENS_PER_SECOND = 2000;
+const naiveBudgetMs = Number(args.get('naive-budget') ?? 30) * 1000;
+const SIZES = [
+  { name: '10 KB', bytes: 10_000 },
+  { name: '100 KB', bytes: 100_000 },
+  ...(args.has('quick') ? [] : [{ name: '1 MB', bytes: 1_000_000 }]),
+].filter((size) => !args.has('sizes') || String(args.get('sizes')).split(',').includes(size.name.replace(' ', ''))).map((size) => ({
+  ...size,
+  // Prose, nested lists, tables, and one code block of 30 KB (smaller in the 10 KB answer).
+  text: llmAnswer(2026, size.bytes, { codeBlockBytes: Math.min(30_000, Math.round(size.bytes * 0.3)) }),
+}));
+
+async function bundlePage() {
+  const outfile = join(tmpdir(), `llm-stream-chat-bench-${process.pid}`, 'page.js');
+  await build({
+    entryPoints: [join(root, 'bench/page.mjs')],
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2022',
+    outfile,
+    write: false,
+    logLevel: 'error',
+    // package.json marks only dist/define.js as having side effects; the page imports src/.
+    ignoreAnnotations: true,
+  }).then((result) => {
+    mkdirSync(dirname(outfile), { recursive: true });
+    writeFileSync(outfile, result.outputFiles[0].contents);
+  });
+  return outfile;
+}
+
+/** Plays an answer as SSE, one ~4-character token per event, paced by the wall clock. */
+function streamAnswer(res, text) {
+  const tokens = tokenize(text, 4);
+  res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
+  const started = performance.now();
+  let sent = 0;
+  let closed = false;
+  res.on('close', () => (closed = true));
+  const tick = () => {
+    if (closed) return;
+    const due = Math.min(tokens.length, Math.floor(((performance.now() - started) / 1000) * TOKENS_PER_SECOND));
+    let out = '';
+    for (; sent < due; sent++) out += `data: ${JSON.stringify({ content: tokens[sent] })}\n\n`;
+    if (out) res.write(out);
+    if (sent < tokens.length) setTimeout(tick, 4);
+    else res.end('data: [DONE]\n\n');
+  };
+  tick();
+}
+
+async function startServer(pageFile) {
+  const { readFile } = await import('node:fs/promises');
+  const page = await readFile(pageFile);
+  const server = createServer((req, res) => {
+    const { pathname } = new URL(req.url, 'http://127.0.0.1');
+    if (pathname === '/') {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end('<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/page.js"></script></head><body></body></html>');
+    } else if (pathname === '/page.js') {
+      res.writeHead(200, { 'Content-Type': 'text/javascript' });
+      res.end(page);
+    } else if (pathname.startsWith('/stream/') && req.method === 'POST') {
+      req.resume();
+      const size = SIZES[Number(pathname.slice('/stream/'.length))];
+      if (size) streamAnswer(res, size.text);
+      else res.writeHead(404).end();
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, base: `http://127.0.0.1:${server.address().port}` };
+}
+
+async function measure(browser, base, script, ...params) {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1000, height: 800 });
+  await page.goto(`${base}/`, { waitUntil: 'load' });
+  await page.waitForFunction(() => typeof window.runIncremental === 'function');
+  const before = await page.metrics();
+  const result = await page.evaluate((name, ...rest) => window[name](...rest), script, ...params);
+  const after = await page.metrics();
+  await page.close();
+  return {
+    ...result,
+    mainThreadMs: (after.TaskDuration - before.TaskDuration) * 1000,
+    layoutMs: (after.LayoutDuration - before.LayoutDuration) * 1000,
+    styleMs: (after.RecalcStyleDuration - before.RecalcStyleDuration) * 1000,
+  };
+}
+
+const pageFile = await bundlePage();
+const { server, base } = await startServer(pageFile);
+const browser = await puppeteer.launch({
+  executablePath: ensureChromium(),
+  headless: true,
+  protocolTimeout: 900_000,
+  args: [...CHROMIUM_ARGS, '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
+});
+const rows = [];
+try {
+  for (const [index, size] of SIZES.entries()) {
+    const url = `${base}/stream/${index}`;
+    process.stdout.write(`${size.name}: incremental… `);
+    const ours = summarize(await measure(browser, base, 'runIncremental', url));
+    process.stdout.write(`naive (at most ${naiveBudgetMs / 1000} s)…\n`);
+    const naive = summarize(await measure(browser, base, 'runNaive', url, naiveBudgetMs));
+    rows.push({ size: size.name, bytes: size.text.length, incremental: ours, naive });
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const report = printTable(rows);
+const file = join(root, 'bench/results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+mkdirSync(dirname(file), { recursive: true });
+writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), chromium: ensureChromium(), tokensPerSecond: TOKENS_PER_SECOND, naiveBudgetMs, rows, targets: report.targets }, null, 2));
+console.log(`\nWrote ${file}`);

@@ -1,0 +1,64 @@
+import { css } from 'lit';
+
+/**
+ * Styles of rendered Markdown that the element's own styles do not cover: the blocks the
+ * incremental renderer creates, code blocks and their copy button. Add to `static styles`.
+ */
+export const markdownStyles = css`
+  /*
+   * Chunks of blocks (see MarkdownView). No content-visibility: auto here or on frozen blocks:
+   * its estimated sizes moved scrollTop under a reader who had scrolled up, which the scroll
+   * anchoring tests caught; layout cost is measured by npm run bench instead.
+   */
+  .md-chunk {
+    display: flow-root;
+  }
+  .md-chunk + .md-chunk {
+    margin-block-start: 1em;
+  }
+  /* Every block is its own formatting context, live or frozen, so freezing never moves text. */
+  .md-block {
+    display: flow-root;
+  }
+  .md-block + .md-block {
+    margin-block-start: 1em;
+  }
+  .md-block > :first-child {
+    margin-block-start: 0;
+  }
+  .md-block > :last-child {
+    margin-block-end: 0;
+  }
+  .md-block pre {
+    overflow-x: auto;
+  }
+  .code-block {
+    position: relative;
+    margin-block: 1em;
+  }
+  .code-block pre {
+    margin-block: 0;
+    padding-inline-end: 4.5rem;
+  }
+  .md-block pre:focus-visible,
+  .copy-button:focus-visible {
+    outline: 2px solid var(--llm-chat-focus-ring, var(--llm-chat-accent, #0969da));
+    outline-offset: 2px;
+  }
+  .copy-button {
+    position: absolute;
+    inset-block-start: 0.4rem;
+    inset-inline-end: 0.4rem;
+    padding: 0.15rem 0.5rem;
+    font: inherit;
+    font-size: 0.8em;
+    color: inherit;
+    background: var(--llm-chat-background, #ffffff);
+    border: 1px solid var(--llm-chat-border, #d0d7de);
+    border-radius: calc(var(--llm-chat-radius, 0.75rem) / 3);
+    cursor: pointer;
+  }
+  .md-block img {
+    max-inline-size: 100%;
+  }
+`;

@@ -1,0 +1,129 @@
+// Security rules of rendered Markdown: each rule streamed through a view (as an answer arrives)
+// and through the element from a real server.
+import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
+import '../../src/define.js';
+import type { LlmStreamChat } from '../../src/llm-stream-chat.js';
+import { MarkdownView } from '../../src/markdown/markdown-view.js';
+import { scriptedEndpoint, sseChunks } from '../support/script-client.js';
+
+declare global {
+  interface Window {
+    pwned?: number;
+  }
+}
+
+/** Streams `text` three characters at a time, checking the DOM after every update too. */
+function render(text: string, options: { images?: boolean } = {}): HTMLElement {
+  const container = document.createElement('div');
+  document.body.append(container);
+  const view = new MarkdownView(container, options);
+  for (let i = 1; i <= text.length; i += 3) {
+    view.update(text.slice(0, i), false);
+    expectNothingActive(container);
+  }
+  view.update(text, true);
+  expectNothingActive(container);
+  return container;
+}
+
+const BAD_URL = /^\s*(?:javascript|vbscript|data):/i;
+
+function expectNothingActive(root: HTMLElement) {
+  expect(root.querySelector('script, style, iframe, object, embed, form, svg, math, link, meta, base, textarea, select')).to.equal(null);
+  for (const element of root.querySelectorAll('*')) {
+    for (const { name, value } of [...element.attributes]) {
+      expect(name, `${element.tagName} ${name}`).not.to.match(/^on/i);
+      expect(name).not.to.be.oneOf(['style', 'srcset', 'ping', 'background', 'formaction']);
+      if (['href', 'src', 'action', 'xlink:href'].includes(name)) expect(value, `${element.tagName} ${name}`).not.to.match(BAD_URL);
+    }
+    if (element.tagName === 'BUTTON') expect(element.className).to.equal('copy-button'); // only ours
+  }
+}
+
+describe('Markdown security', () => {
+  afterEach(() => {
+    delete window.pwned;
+  });
+
+  it('sanitizes raw HTML and script URLs in model output', async () => {
+    const root = render(
+      [
+        '<img src="https://example.com/x.png" onerror="window.pwned=1"><script>window.pwned=2</script>',
+        '<iframe src="https://example.com"></iframe><object data="x"></object><style>*{color:red}</style>',
+        '<a href="javascript:window.pwned=3">js</a> <a href=" JaVaScRiPt:window.pwned=4">js2</a>',
+        '[md](javascript:window.pwned=5) [vb](vbscript:msgbox) [data](data:text/html,<script>x</script>)',
+        '<a href="java&#x09;script:window.pwned=6">entity</a> <a href="&#106;avascript:x">entity2</a>',
+        '<svg><a href="javascript:x"><text>svg</text></a></svg><math><mi>x</mi></math>',
+        '<form action="https://evil.example"><button formaction="https://evil.example">go</button></form>',
+        '<p style="position:fixed" onclick="window.pwned=7">styled</p><div ping="https://evil.example">p</div>',
+      ].join('\n\n'),
+    );
+    await nextFrame();
+    await nextFrame();
+    expect(window.pwned).to.equal(undefined);
+    for (const link of root.querySelectorAll('a')) expect(link.hasAttribute('href'), link.outerHTML).to.be.false;
+    expect(root.textContent).to.contain('styled');
+    root.remove();
+  });
+
+  it('keeps http, https, mailto and relative links, opened in a new tab without opener or referrer', () => {
+    const root = render('[a](https://example.com/a) [b](http://example.com/b) [c](mailto:x@example.com) [d](/docs/d) [e](#top) <https://example.com/auto> www.example.org');
+    const links = [...root.querySelectorAll('a')];
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal([
+      'https://example.com/a', 'http://example.com/b', 'mailto:x@example.com', '/docs/d', '#top', 'https://example.com/auto', 'http://www.example.org',
+    ]);
+    for (const link of links) {
+      expect(link.getAttribute('target')).to.equal('_blank');
+      expect(link.getAttribute('rel')).to.equal('noopener noreferrer');
+    }
+    root.remove();
+  });
+
+  it('shows images over https only, without a referrer, and none when images are off', () => {
+    const text = '![cat](https://example.com/cat.png) ![dog](http://example.com/dog.png) ![d](data:image/png;base64,AAAA) <img src="http://example.com/raw.png" alt="raw"> <img srcset="http://example.com/s.png 2x" src="https://example.com/s.png">';
+    const on = render(text);
+    const srcs = [...on.querySelectorAll('img')].map((img) => img.getAttribute('src'));
+    expect(srcs).to.deep.equal(['https://example.com/cat.png', null, 'https://example.com/s.png']);
+    for (const img of on.querySelectorAll('img')) expect(img.getAttribute('referrerpolicy')).to.equal('no-referrer');
+    expect(on.textContent).to.contain('dog');
+    const off = render(text, { images: false });
+    expect(off.querySelector('img')).to.equal(null);
+    expect(off.textContent).to.contain('cat');
+    on.remove();
+    off.remove();
+  });
+
+  it('renders task lists as disabled checkboxes and any other input as one too', () => {
+    const root = render('- [x] done\n- [ ] todo\n\n<input type="password" name="p" autofocus value="secret">');
+    const inputs = [...root.querySelectorAll('input')];
+    expect(inputs).to.have.length(3);
+    for (const input of inputs) {
+      expect(input.type).to.equal('checkbox');
+      expect(input.disabled).to.be.true;
+      expect([...input.attributes].map((a) => a.name).sort().join(' ')).to.be.oneOf(['disabled type', 'checked disabled type']);
+    }
+    expect(inputs[0]!.checked).to.be.true;
+    root.remove();
+  });
+
+  it('applies the rules to an answer streamed through the element, and to images="off"', async () => {
+    const answer = 'Read [this](javascript:window.pwned=1) or [docs](https://example.com/docs).\n\n![pic](https://example.com/p.png) <img src=x onerror="window.pwned=2">\n';
+    const { url } = await scriptedEndpoint({ chunks: [...sseChunks(answer.match(/[^]{1,4}/g)!, 2), { text: 'data: [DONE]\n\n' }] });
+    const el = await fixture<LlmStreamChat>(html`<llm-stream-chat endpoint=${url}></llm-stream-chat>`);
+    el.send('hi');
+    await oneEvent(el, 'llm-chat-done');
+    const content = el.shadowRoot!.querySelector<HTMLElement>('.message.assistant .content')!;
+    expectNothingActive(content);
+    const links = content.querySelectorAll('a');
+    expect(links[0]!.hasAttribute('href')).to.be.false;
+    expect(links[1]!.getAttribute('rel')).to.equal('noopener noreferrer');
+    expect(content.querySelector('img')?.getAttribute('src')).to.equal('https://example.com/p.png');
+    const off = await fixture<LlmStreamChat>(html`<llm-stream-chat images="off"></llm-stream-chat>`);
+    expect(off.images).to.be.false;
+    off.messages = el.messages;
+    await off.updateComplete;
+    expect(off.shadowRoot!.querySelector('.message.assistant img')).to.equal(null);
+    expect(off.shadowRoot!.querySelector('.message.assistant .content')!.textContent).to.contain('pic');
+    expect(window.pwned).to.equal(undefined);
+  });
+});
