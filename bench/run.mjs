@@ -30,6 +30,10 @@ const SIZES = [
   text: llmAnswer(2026, size.bytes, { codeBlockBytes: Math.min(30_000, Math.round(size.bytes * 0.3)) }),
 }));
 
+// Each measured run is preceded, in the same page, by a short answer through the same renderer:
+// one-time costs (compiling the code, first styles) are not the cost per KB being compared.
+const WARMUP = { name: 'warm-up', text: llmAnswer(7, 4000, { codeBlockBytes: 800 }) };
+
 async function bundlePage() {
   const outfile = join(tmpdir(), `llm-stream-chat-bench-${process.pid}`, 'page.js');
   await build({
@@ -83,7 +87,8 @@ async function startServer(pageFile) {
       res.end(page);
     } else if (pathname.startsWith('/stream/') && req.method === 'POST') {
       req.resume();
-      const size = SIZES[Number(pathname.slice('/stream/'.length))];
+      const name = pathname.slice('/stream/'.length);
+      const size = name === 'warmup' ? WARMUP : SIZES[Number(name)];
       if (size) streamAnswer(res, size.text);
       else res.writeHead(404).end();
     } else {
@@ -99,6 +104,7 @@ async function measure(browser, base, script, ...params) {
   await page.setViewport({ width: 1000, height: 800 });
   await page.goto(`${base}/`, { waitUntil: 'load' });
   await page.waitForFunction(() => typeof window.runIncremental === 'function');
+  await page.evaluate((name, url) => window[name](url, 60_000), script, `${base}/stream/warmup`);
   const before = await page.metrics();
   const result = await page.evaluate((name, ...rest) => window[name](...rest), script, ...params);
   const after = await page.metrics();
