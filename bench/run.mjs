@@ -6,7 +6,6 @@
 //   --naive-budget=S  stop each naive run after S seconds (default 30): it is quadratic
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -34,24 +33,20 @@ const SIZES = [
 // one-time costs (compiling the code, first styles) are not the cost per KB being compared.
 const WARMUP = { name: 'warm-up', text: llmAnswer(7, 4000, { codeBlockBytes: 800 }) };
 
+/** Bundles the page in memory: nothing is written outside bench/results. */
 async function bundlePage() {
-  const outfile = join(tmpdir(), `llm-stream-chat-bench-${process.pid}`, 'page.js');
-  await build({
+  const result = await build({
     entryPoints: [join(root, 'bench/page.mjs')],
     bundle: true,
     format: 'esm',
     minify: true,
     target: 'es2022',
-    outfile,
     write: false,
     logLevel: 'error',
     // package.json marks only dist/define.js as having side effects; the page imports src/.
     ignoreAnnotations: true,
-  }).then((result) => {
-    mkdirSync(dirname(outfile), { recursive: true });
-    writeFileSync(outfile, result.outputFiles[0].contents);
   });
-  return outfile;
+  return result.outputFiles[0].contents;
 }
 
 /** Plays an answer as SSE, one ~4-character token per event, paced by the wall clock. */
@@ -74,9 +69,7 @@ function streamAnswer(res, text) {
   tick();
 }
 
-async function startServer(pageFile) {
-  const { readFile } = await import('node:fs/promises');
-  const page = await readFile(pageFile);
+async function startServer(page) {
   const server = createServer((req, res) => {
     const { pathname } = new URL(req.url, 'http://127.0.0.1');
     if (pathname === '/') {
@@ -117,8 +110,7 @@ async function measure(browser, base, script, ...params) {
   };
 }
 
-const pageFile = await bundlePage();
-const { server, base } = await startServer(pageFile);
+const { server, base } = await startServer(await bundlePage());
 const browser = await puppeteer.launch({
   executablePath: ensureChromium(),
   headless: true,
