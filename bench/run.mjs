@@ -6,7 +6,6 @@
 //   --naive-budget=S  stop each naive run after S seconds (default 30): it is quadratic
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -30,24 +29,24 @@ const SIZES = [
   text: llmAnswer(2026, size.bytes, { codeBlockBytes: Math.min(30_000, Math.round(size.bytes * 0.3)) }),
 }));
 
+// Each measured run is preceded, in the same page, by a short answer through the same renderer:
+// one-time costs (compiling the code, first styles) are not the cost per KB being compared.
+const WARMUP = { name: 'warm-up', text: llmAnswer(7, 4000, { codeBlockBytes: 800 }) };
+
+/** Bundles the page in memory: nothing is written outside bench/results. */
 async function bundlePage() {
-  const outfile = join(tmpdir(), `llm-stream-chat-bench-${process.pid}`, 'page.js');
-  await build({
+  const result = await build({
     entryPoints: [join(root, 'bench/page.mjs')],
     bundle: true,
     format: 'esm',
     minify: true,
     target: 'es2022',
-    outfile,
     write: false,
     logLevel: 'error',
     // package.json marks only dist/define.js as having side effects; the page imports src/.
     ignoreAnnotations: true,
-  }).then((result) => {
-    mkdirSync(dirname(outfile), { recursive: true });
-    writeFileSync(outfile, result.outputFiles[0].contents);
   });
-  return outfile;
+  return result.outputFiles[0].contents;
 }
 
 /** Plays an answer as SSE, one ~4-character token per event, paced by the wall clock. */
@@ -70,9 +69,7 @@ function streamAnswer(res, text) {
   tick();
 }
 
-async function startServer(pageFile) {
-  const { readFile } = await import('node:fs/promises');
-  const page = await readFile(pageFile);
+async function startServer(page) {
   const server = createServer((req, res) => {
     const { pathname } = new URL(req.url, 'http://127.0.0.1');
     if (pathname === '/') {
@@ -83,7 +80,8 @@ async function startServer(pageFile) {
       res.end(page);
     } else if (pathname.startsWith('/stream/') && req.method === 'POST') {
       req.resume();
-      const size = SIZES[Number(pathname.slice('/stream/'.length))];
+      const name = pathname.slice('/stream/'.length);
+      const size = name === 'warmup' ? WARMUP : SIZES[Number(name)];
       if (size) streamAnswer(res, size.text);
       else res.writeHead(404).end();
     } else {
@@ -99,6 +97,7 @@ async function measure(browser, base, script, ...params) {
   await page.setViewport({ width: 1000, height: 800 });
   await page.goto(`${base}/`, { waitUntil: 'load' });
   await page.waitForFunction(() => typeof window.runIncremental === 'function');
+  await page.evaluate((name, url) => window[name](url, 60_000), script, `${base}/stream/warmup`);
   const before = await page.metrics();
   const result = await page.evaluate((name, ...rest) => window[name](...rest), script, ...params);
   const after = await page.metrics();
@@ -111,8 +110,7 @@ async function measure(browser, base, script, ...params) {
   };
 }
 
-const pageFile = await bundlePage();
-const { server, base } = await startServer(pageFile);
+const { server, base } = await startServer(await bundlePage());
 const browser = await puppeteer.launch({
   executablePath: ensureChromium(),
   headless: true,
