@@ -1,17 +1,10 @@
 // Shared helpers for the Node tests: a seeded PRNG (failures print their seed and reproduce with
 // SEED=<n>), chunkings of bytes, and byte streams.
 
-/** mulberry32: small, fast, good enough to shuffle chunk boundaries. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../fixtures/markdown/llm-answers.mjs';
+
+/** mulberry32, the one seeded PRNG of the tests (in llm-answers.mjs, which has no imports). */
+export { prng };
 
 /** The seeds a test runs: SEED=n reproduces one; else `count` seeds from a fixed base. */
 export function seeds(count, base = 1) {

@@ -2,18 +2,10 @@
 import { oneEvent } from '@open-wc/testing';
 import type { LlmStreamChat } from '../../src/llm-stream-chat.js';
 import { scriptedEndpoint, type ScriptChunk } from './script-client.js';
+import { prng } from '../fixtures/markdown/llm-answers.mjs';
 
-/** mulberry32, as in test/node/helpers.mjs: seeded so a failure reproduces. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The one seeded PRNG of the tests (mulberry32), shared with the Node tests and the bench. */
+export { prng };
 
 export interface Fixture {
   file: string;
