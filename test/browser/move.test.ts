@@ -8,7 +8,7 @@ import type { LlmStreamChat } from '../../src/llm-stream-chat.js';
 import type { ChatMessage } from '../../src/core/messages.js';
 import { pickAnswer } from '../../demo/mock-model.mjs';
 import { scriptedEndpoint, scriptLog, sseChunks } from '../support/script-client.js';
-import { DONE, lastMessage, untilDelta } from './ui-helpers.js';
+import { DONE, distanceFromBottom, everyFrame, lastMessage, logOf, paragraphChunks, untilDelta } from './ui-helpers.js';
 
 const QUESTION = 'Show me some markdown';
 
@@ -108,6 +108,27 @@ describe('moving the element mid-stream', () => {
     expect(log.requests, 'requests the server received').to.have.length(1);
     expect(log.completed).to.equal(1);
     expect(log.closedEarly).to.equal(0);
+  });
+
+  it('keeps following the answer: at the bottom at every frame after the move', async () => {
+    const { url } = await scriptedEndpoint({ chunks: [...paragraphChunks(100, 10), DONE] });
+    const [first, second] = await twoParents();
+    const el = document.createElement('llm-stream-chat') as LlmStreamChat;
+    el.endpoint = url;
+    el.style.setProperty('--llm-chat-height', '240px');
+    first.append(el);
+    await el.updateComplete;
+    const log = logOf(el);
+    const done = oneEvent(el, 'llm-chat-done');
+    el.send('A long answer, please');
+    await untilDelta(el, () => log.scrollHeight > log.clientHeight * 2);
+    second.append(el);
+    let worst = 0;
+    await everyFrame(done, () => (worst = Math.max(worst, distanceFromBottom(log))));
+    await el.updateComplete;
+    expect(log.scrollHeight).to.be.greaterThan(log.clientHeight * 5);
+    expect(worst, 'largest distance from the bottom after the move').to.be.at.most(2);
+    expect(distanceFromBottom(log)).to.be.at.most(2);
   });
 
   it('removed, and put back only in a later task: that was a removal, so the answer is stopped', async () => {
