@@ -1,17 +1,16 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { AnswerController } from './controllers/answer-controller.js';
 import { ClipboardController } from './controllers/clipboard-controller.js';
 import { ComposerController } from './controllers/composer-controller.js';
 import { HistoryController } from './controllers/history-controller.js';
 import { ScrollAnchorController } from './controllers/scroll-anchor-controller.js';
-import { StreamController, type StreamOutcome, type StreamRunOptions } from './controllers/stream-controller.js';
-import { ChatStreamError } from './core/errors.js';
 import type { StreamFormat } from './core/formats/types.js';
-import { createMessage, type ChatMessage } from './core/messages.js';
-import { requestForAnswer, type PrepareRequest } from './core/request.js';
-import { isBusy, patchMessage, settleOrphans } from './core/transcript.js';
+import type { ChatMessage } from './core/messages.js';
+import type { PrepareRequest } from './core/request.js';
+import { isBusy } from './core/transcript.js';
 import { createChatEvent } from './events.js';
-import { errorText, resolveStrings, type LlmChatStringOverrides, type LlmChatStrings } from './i18n.js';
+import { resolveStrings, type LlmChatStringOverrides, type LlmChatStrings } from './i18n.js';
 import { styles } from './llm-stream-chat.styles.js';
 import { composer, hasSlottedContent, jumpButton, messageFooter, typingIndicator } from './llm-stream-chat.templates.js';
 import { markdown, type Highlighter } from './markdown/markdown-directive.js';
@@ -96,7 +95,6 @@ export class LlmStreamChat extends LitElement {
     strings: { attribute: false },
     storageKey: { type: String, attribute: 'storage-key' },
     announcement: { state: true },
-    reconnectingId: { state: true },
     hasHeader: { state: true },
     images: { converter: { fromAttribute: (value: string | null) => value !== 'off' && value !== 'false' } },
     highlight: { attribute: false },
@@ -156,18 +154,21 @@ export class LlmStreamChat extends LitElement {
 
   /** The text of the polite status region. */
   declare private announcement: string;
-  /** The answer whose dropped stream is being resumed, if any. */
-  declare private reconnectingId: string | undefined;
   declare private hasHeader: boolean;
 
-  private readonly stream = new StreamController(this);
+  private readonly answer = new AnswerController(this, {
+    settings: () => this,
+    strings: () => this.t,
+    started: () => this.anchor.pin(),
+    settled: (message) => this.announceOutcome(message),
+  });
   private readonly anchor = new ScrollAnchorController(this, {
     scroller: () => this.renderRoot.querySelector<HTMLElement>('.log'),
     content: () => this.renderRoot.querySelector('.transcript'),
   });
   private readonly composer = new ComposerController(this, {
     input: () => this.renderRoot?.querySelector('textarea'),
-    streaming: () => this.stream.active,
+    streaming: () => this.answer.streaming,
     submit: (text) => this.submitFromComposer(text),
     stop: () => this.stop(),
   });
@@ -175,14 +176,9 @@ export class LlmStreamChat extends LitElement {
   private readonly history = new HistoryController(this, {
     key: () => this.storageKey,
     messages: () => this.messages,
-    busy: () => this.pendingAnswerId !== undefined,
+    busy: () => this.answer.pending,
   });
 
-  /** The answer this element asked for and that has not settled yet. */
-  private pendingAnswerId?: string;
-  /** How much of the pending answer `llm-chat-delta` has reported, and whether it fired this frame. */
-  private deltaSent = 0;
-  private deltaFrame = 0;
   private resolved?: { from: LlmChatStringOverrides | undefined; strings: LlmChatStrings };
 
   constructor() {
@@ -201,7 +197,6 @@ export class LlmStreamChat extends LitElement {
     this.strings = undefined;
     this.storageKey = '';
     this.announcement = '';
-    this.reconnectingId = undefined;
     this.hasHeader = false;
     this.images = true;
     this.highlight = undefined;
@@ -209,7 +204,7 @@ export class LlmStreamChat extends LitElement {
 
   /** Whether an answer is being waited for or streamed. */
   get streaming(): boolean {
-    return this.stream.active;
+    return this.answer.streaming;
   }
 
   /**
@@ -218,14 +213,7 @@ export class LlmStreamChat extends LitElement {
    * still streaming.
    */
   send(text: string): boolean {
-    if (text.trim() === '' || this.stream.active) return false;
-    const question = createMessage('user', text);
-    const answer = createMessage('assistant', '', 'waiting');
-    const history = [...this.messages, question];
-    this.startAnswer(answer.id);
-    this.messages = [...history, answer];
-    this.streamAnswer(answer.id, history);
-    return true;
+    return this.answer.send(text);
   }
 
   /**
@@ -234,26 +222,17 @@ export class LlmStreamChat extends LitElement {
    * or an answer is still streaming.
    */
   retry(): boolean {
-    if (this.stream.active) return false;
-    const last = this.messages[this.messages.length - 1];
-    if (!last || last.role !== 'assistant') return false;
-    const history = this.messages.slice(0, -1);
-    const answer = createMessage('assistant', '', 'waiting');
-    this.startAnswer(answer.id);
-    this.messages = [...history, answer];
-    this.streamAnswer(answer.id, history);
-    return true;
+    return this.answer.retry();
   }
 
   /** Stops the answer being streamed; its partial text is kept and it is marked `stopped`. */
   stop(): void {
-    this.stream.stop();
+    this.answer.stop();
   }
 
   /** Empties the conversation (and its stored copy), stopping an answer that is streaming. No event fires. */
   clear(): void {
-    this.pendingAnswerId = undefined;
-    this.stream.stop();
+    this.answer.abandon();
     this.messages = [];
     this.anchor.pin();
   }
@@ -272,133 +251,30 @@ export class LlmStreamChat extends LitElement {
     this.composer.focus(options);
   }
 
-  private streamAnswer(answerId: string, history: ChatMessage[]): void {
-    if (!this.endpoint) {
-      this.finish(answerId, {
-        kind: 'error',
-        text: '',
-        error: new ChatStreamError('configuration', 'No endpoint is set: give <llm-stream-chat> an endpoint attribute.'),
-      });
-      return;
-    }
-    this.stream.start(
-      requestForAnswer(this, history),
-      {
-        onText: (text) => this.showText(answerId, text),
-        onReconnecting: (attempt) => (this.reconnectingId = attempt ? answerId : undefined),
-        onEnd: (outcome) => this.finish(answerId, outcome),
-      },
-      this.streamOptions(),
-    );
-  }
-
-  /** How the stream controller reads and resumes answers, from the element's attributes. */
-  private streamOptions(): StreamRunOptions {
-    return {
-      format: this.format || 'auto',
-      maxRetries: this.maxRetries,
-      idleTimeout: this.idleTimeout,
-      retryDelay: this.retryDelay,
-    };
-  }
-
-  private finish(answerId: string, outcome: StreamOutcome): void {
-    this.reconnectingId = undefined;
-    switch (outcome.kind) {
-      case 'done': {
-        const message = this.patchMessage(answerId, {
-          content: outcome.text,
-          status: 'complete',
-          finishReason: outcome.finishReason,
-          truncated: outcome.truncated || undefined,
-        });
-        if (message) this.dispatchEvent(createChatEvent('llm-chat-done', { message, timing: outcome.timing }));
-        break;
-      }
-      case 'stopped': {
-        const message = this.patchMessage(answerId, { content: outcome.text, status: 'stopped' });
-        if (message) this.dispatchEvent(createChatEvent('llm-chat-stop', { message }));
-        break;
-      }
-      case 'interrupted':
-      case 'error': {
-        const { error } = outcome;
-        const text = errorText(this.t, error);
-        const message = this.patchMessage(answerId, { content: outcome.text, status: outcome.kind, error: text });
-        if (message) {
-          this.dispatchEvent(
-            createChatEvent('llm-chat-error', {
-              reason: error.reason,
-              message: text,
-              status: error.status,
-              chatMessage: message,
-            }),
-          );
-        }
-        break;
-      }
-    }
-  }
-
-  /** Replaces one message with a patched copy; returns the new message. */
-  private patchMessage(id: string, patch: Partial<ChatMessage>): ChatMessage | undefined {
-    const { messages, updated } = patchMessage(this.messages, id, patch);
-    this.messages = messages;
-    return updated;
-  }
-
-  /** The stream's per-frame text: shows it and fires `llm-chat-delta`, at most once per frame. */
-  private showText(answerId: string, text: string): void {
-    const message = this.patchMessage(answerId, { content: text, status: text === '' ? 'waiting' : 'streaming' });
-    if (!message || text.length <= this.deltaSent || this.deltaFrame !== 0) return;
-    const delta = text.slice(this.deltaSent);
-    this.deltaSent = text.length;
-    this.deltaFrame = requestAnimationFrame(() => (this.deltaFrame = 0));
-    this.dispatchEvent(createChatEvent('llm-chat-delta', { message, delta }));
-  }
-
-  private startAnswer(answerId: string): void {
-    this.pendingAnswerId = answerId;
-    this.deltaSent = 0;
-    this.anchor.pin();
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A move (which does not stop the stream: see StreamController) takes the log out of layout
+    // and back, which resets its scroll position to the top: a view that followed the answer
+    // goes on following it from the bottom.
+    if (this.hasUpdated && this.anchor.pinned) this.anchor.pin();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('storageKey') && this.storageKey) {
       const stored = this.history.load();
       if (stored) {
-        this.pendingAnswerId = undefined;
-        this.stream.stop();
+        this.answer.abandon();
         this.messages = stored;
       }
     }
-    if (changed.has('messages')) this.messagesChanged();
+    if (changed.has('messages')) this.answer.messagesChanged();
   }
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('messages')) this.history.changed();
   }
 
-  /**
-   * Keeps the conversation consistent whoever set it: an answer no stream of ours will finish is
-   * settled as `interrupted`; a streaming answer removed by code is stopped; the pending answer
-   * is announced once it has ended (its status final and its stream over, so a status set while
-   * the stream still runs, during a reconnection say, is not taken for the end).
-   */
-  private messagesChanged(): void {
-    const pending = this.pendingAnswerId;
-    const answer = pending === undefined ? undefined : this.messages.find((m) => m.id === pending);
-    if (pending !== undefined && !answer) {
-      this.pendingAnswerId = undefined;
-      this.stream.stop();
-    } else if (answer && !isBusy(answer) && !this.stream.active) {
-      this.pendingAnswerId = undefined;
-      this.announceOutcome(answer);
-    }
-    const settled = settleOrphans(this.messages, this.pendingAnswerId);
-    if (settled !== this.messages) this.messages = settled;
-  }
-
+  /** An answer this element asked for has settled: says politely how it ended. */
   private announceOutcome(message: ChatMessage): void {
     const t = this.t;
     const { status } = message;
@@ -450,7 +326,7 @@ export class LlmStreamChat extends LitElement {
         ${jumpButton(t, this.anchor, this.onJump)}
       </div>
       <div class="visually-hidden" role="status">${this.announcement}</div>
-      ${composer(t, this.composer, this.stream.active)}
+      ${composer(t, this.composer, this.answer.streaming)}
     `;
   }
 
@@ -472,7 +348,7 @@ export class LlmStreamChat extends LitElement {
               images: this.images,
               highlight: this.highlight,
             })}></div>`}
-        ${this.reconnectingId === message.id && isBusy(message)
+        ${this.answer.reconnectingId === message.id && isBusy(message)
           ? html`<p class="notice" part="notice">${t.reconnecting}</p>`
           : nothing}
         ${message.status === 'waiting' ? typingIndicator(t) : nothing}
@@ -480,7 +356,7 @@ export class LlmStreamChat extends LitElement {
           strings: t,
           isLast: this.messages[this.messages.length - 1] === message,
           copied: this.clipboard.copiedId === message.id,
-          streaming: this.stream.active,
+          streaming: this.answer.streaming,
           onCopy: () => void this.copyMessage(message.id),
           onRetry: () => {
             this.retry();

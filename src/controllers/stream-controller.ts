@@ -34,13 +34,15 @@ export type StreamRunOptions = Omit<StreamChatOptions, 'signal'>;
  * Owns the network side of one answer at a time: the core's `streamChat` (fetch, formats,
  * resuming), its AbortController, and coalescing text into at most one host update per frame. A
  * run id guards against a stale run writing over a newer one (the `@lit/task` pattern).
- * Removing the host aborts.
+ * Removing the host aborts; moving it does not (see `hostDisconnected`).
  */
 export class StreamController implements ReactiveController {
   private abortController?: AbortController;
   private runId = 0;
   private frame = 0;
   private timer?: ReturnType<typeof setTimeout>;
+  /** Whether the host is out of the document (a removal, or the first half of a move). */
+  private disconnected = false;
 
   constructor(
     host: ReactiveControllerHost,
@@ -54,8 +56,22 @@ export class StreamController implements ReactiveController {
     return this.abortController !== undefined;
   }
 
+  hostConnected(): void {
+    this.disconnected = false;
+  }
+
+  /**
+   * Aborts only if the host is still out of the document a microtask later. Moving a node
+   * (`append`, `insertBefore` or `replaceChildren` of an element already in the page, as
+   * frameworks do to reorder a list or re-parent) disconnects and reconnects it within one
+   * task, and must not kill the answer streaming into it. A removal is seen for what it is as
+   * soon as the code that removed the host has returned.
+   */
   hostDisconnected(): void {
-    this.stop();
+    this.disconnected = true;
+    queueMicrotask(() => {
+      if (this.disconnected) this.stop();
+    });
   }
 
   /** Aborts the current run, if any; it ends with a `stopped` outcome. */
