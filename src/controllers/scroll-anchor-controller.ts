@@ -80,6 +80,8 @@ export class ScrollAnchorController implements ReactiveController {
   private seenHeight = 0;
   /** Measured in `hostUpdate`: where the reader was before the DOM changed. */
   private topBeforeUpdate = Number.NaN;
+  /** `scrollTop` when the host left the document; a move brings it back at 0. */
+  private topWhenDisconnected = Number.NaN;
   private touchY?: number;
   private pointerHeld = false;
 
@@ -94,11 +96,13 @@ export class ScrollAnchorController implements ReactiveController {
   hostConnected(): void {
     connected.add(this);
     this.attach();
+    this.restorePosition();
   }
 
   hostDisconnected(): void {
     connected.delete(this);
     pendingFollows.delete(this);
+    this.topWhenDisconnected = this.lastTop;
     this.detach();
   }
 
@@ -147,6 +151,20 @@ export class ScrollAnchorController implements ReactiveController {
     this.pinned = false;
     this.seenHeight = this.scroller?.scrollHeight ?? 0;
     this.host.requestUpdate();
+  }
+
+  /**
+   * A move (a framework re-parenting or reordering the host) takes the scroller out of layout and
+   * back, which resets its scroll position to the top. The view goes back where it was: to the
+   * bottom if it was following, else to where the reader left it.
+   */
+  private restorePosition(): void {
+    const top = this.topWhenDisconnected;
+    this.topWhenDisconnected = Number.NaN;
+    const scroller = this.scroller;
+    if (!scroller || Number.isNaN(top)) return;
+    if (this.pinned) this.scrollToBottom();
+    else this.setTop(scroller, Math.min(top, this.maxTop(scroller)));
   }
 
   private attach(): void {
