@@ -251,14 +251,6 @@ export class LlmStreamChat extends LitElement {
     this.composer.focus(options);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // A move (which does not stop the stream: see StreamController) takes the log out of layout
-    // and back, which resets its scroll position to the top: a view that followed the answer
-    // goes on following it from the bottom.
-    if (this.hasUpdated && this.anchor.pinned) this.anchor.pin();
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('storageKey') && this.storageKey) {
       const stored = this.history.load();

@@ -12,6 +12,41 @@ export interface ScrollAnchorOptions {
 /** Keys that scroll a focused scroller up. */
 const UP_KEYS: ReadonlySet<string> = new Set(['ArrowUp', 'PageUp', 'Home']);
 
+/** A host whose update may still be queued: LitElement says so with `isUpdatePending`. */
+type Host = ReactiveControllerHost & { isUpdatePending?: boolean };
+
+/** The controllers of connected hosts. */
+const connected = new Set<ScrollAnchorController>();
+/** Pinned controllers whose host has updated but not yet followed, in update order. */
+const pendingFollows = new Set<ScrollAnchorController>();
+
+/**
+ * Follows the content of every host in the batch once the last host update queued with them has
+ * run. When several elements on a page update in the same microtask checkpoint (a page that sends
+ * to twenty at once), each would otherwise measure right after the one before it wrote its DOM, so
+ * the page would be laid out twenty times; this way they all write first and measure after, and
+ * the page is laid out once. A lone update, the usual case, follows at once, inside its update, so
+ * a listener of an event dispatched with it finds the view already at the bottom. A microtask backs
+ * the batch up, in case a host still pending does not update in this checkpoint.
+ */
+function followAfterUpdates(controller?: ScrollAnchorController): void {
+  if (controller) pendingFollows.add(controller);
+  if (pendingFollows.size === 0) return;
+  for (const other of connected) {
+    if (other !== controller && other.hostIsUpdatePending) {
+      if (pendingFollows.size === 1) queueMicrotask(followPending);
+      return;
+    }
+  }
+  followPending();
+}
+
+function followPending(): void {
+  const batch = [...pendingFollows];
+  pendingFollows.clear();
+  for (const pending of batch) pending.follow();
+}
+
 /**
  * Keeps a scroller at its bottom while content grows, until the reader scrolls away.
  *
@@ -45,11 +80,13 @@ export class ScrollAnchorController implements ReactiveController {
   private seenHeight = 0;
   /** Measured in `hostUpdate`: where the reader was before the DOM changed. */
   private topBeforeUpdate = Number.NaN;
+  /** `scrollTop` when the host left the document; a move brings it back at 0. */
+  private topWhenDisconnected = Number.NaN;
   private touchY?: number;
   private pointerHeld = false;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: Host,
     private readonly options: ScrollAnchorOptions,
   ) {
     this.threshold = options.threshold ?? 4;
@@ -57,20 +94,29 @@ export class ScrollAnchorController implements ReactiveController {
   }
 
   hostConnected(): void {
+    connected.add(this);
     this.attach();
+    this.restorePosition();
   }
 
   hostDisconnected(): void {
+    connected.delete(this);
+    pendingFollows.delete(this);
+    this.topWhenDisconnected = this.lastTop;
     this.detach();
   }
 
+  /** Whether this controller's host has an update queued that has not run yet. */
+  get hostIsUpdatePending(): boolean {
+    return this.host.isUpdatePending === true;
+  }
+
   hostUpdate(): void {
+    // Unpinned, measure before the DOM changes: the update must not move the reader. Pinned,
+    // nothing is read here: `follow` checks for a scroll by someone else after the update, and a
+    // read now would force a layout of the DOM the previous element's update just wrote.
     const scroller = this.scroller;
-    if (!scroller) return;
-    // Measure before the DOM changes: a scroll by someone else that no scroll event has reported
-    // yet (it happened this frame) must unpin before the update could follow over it.
-    if (this.pinned && this.movedByOthers(scroller)) this.unpin();
-    this.topBeforeUpdate = this.pinned ? Number.NaN : scroller.scrollTop;
+    this.topBeforeUpdate = scroller && !this.pinned ? scroller.scrollTop : Number.NaN;
   }
 
   hostUpdated(): void {
@@ -78,9 +124,10 @@ export class ScrollAnchorController implements ReactiveController {
     const scroller = this.scroller;
     if (!scroller) return;
     if (this.pinned) {
-      this.follow(scroller);
+      followAfterUpdates(this);
       return;
     }
+    followAfterUpdates();
     // Unpinned: the view stays where the reader left it, whatever the update did. Growth below
     // it is noted by the ResizeObserver, after layout and outside the update cycle.
     const before = this.topBeforeUpdate;
@@ -104,6 +151,20 @@ export class ScrollAnchorController implements ReactiveController {
     this.pinned = false;
     this.seenHeight = this.scroller?.scrollHeight ?? 0;
     this.host.requestUpdate();
+  }
+
+  /**
+   * A move (a framework re-parenting or reordering the host) takes the scroller out of layout and
+   * back, which resets its scroll position to the top. The view goes back where it was: to the
+   * bottom if it was following, else to where the reader left it.
+   */
+  private restorePosition(): void {
+    const top = this.topWhenDisconnected;
+    this.topWhenDisconnected = Number.NaN;
+    const scroller = this.scroller;
+    if (!scroller || Number.isNaN(top)) return;
+    if (this.pinned) this.scrollToBottom();
+    else this.setTop(scroller, Math.min(top, this.maxTop(scroller)));
   }
 
   private attach(): void {
@@ -177,8 +238,12 @@ export class ScrollAnchorController implements ReactiveController {
     return !Number.isNaN(this.ownTop) && top < this.ownTop - 1 && this.maxTop(scroller) - top > 1;
   }
 
-  /** Pinned: goes to the bottom, unless the reader moved away since the last time. */
-  private follow(scroller: HTMLElement): void {
+  /**
+   * Pinned: goes to the bottom, unless the reader moved away since the last time. Called after
+   * host updates (batched, see `followAfterUpdates`) and on late resizes.
+   */
+  follow(scroller = this.scroller): void {
+    if (!scroller || !this.pinned) return;
     if (this.movedByOthers(scroller)) this.unpin();
     else if (!this.pointerHeld) this.scrollToBottom();
   }

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { streamChat, type StreamChatOptions, type StreamTiming } from '../core/chat-stream.js';
 import { ChatStreamError, isInterruption } from '../core/errors.js';
 import type { ChatRequest } from '../core/request.js';
+import { nextTask, requestBudgetedFrame } from './scheduling.js';
 
 /**
  * What a finished run reports:
@@ -39,8 +40,8 @@ export type StreamRunOptions = Omit<StreamChatOptions, 'signal'>;
 export class StreamController implements ReactiveController {
   private abortController?: AbortController;
   private runId = 0;
-  private frame = 0;
-  private timer?: ReturnType<typeof setTimeout>;
+  /** Cancels the pending text flush, if one is scheduled. */
+  private cancelFlush?: () => void;
   /** Whether the host is out of the document (a removal, or the first half of a move). */
   private disconnected = false;
 
@@ -111,6 +112,14 @@ export class StreamController implements ReactiveController {
       callbacks.onEnd(outcome);
     };
     try {
+      // The request starts in a task of its own: the send's render (the reader's message) is one
+      // task and the network set-up (body, fetch, CORS) another, so a page that sends to twenty
+      // elements at once runs twenty short tasks instead of one long one.
+      await nextTask();
+      if (options.signal.aborted) {
+        end({ kind: 'stopped', text });
+        return;
+      }
       for await (const update of streamChat(request, options)) {
         if (!isCurrent()) return;
         switch (update.type) {
@@ -149,23 +158,26 @@ export class StreamController implements ReactiveController {
   }
 
   /**
-   * One flush per animation frame. A hidden page gets no frames at all, so a timer backs the
-   * frame up: `messages` stays current in a background tab (timers there run about once a second).
+   * At most one flush per animation frame, within the page's frame budget shared by every element
+   * (see `requestBudgetedFrame`). A hidden page gets no frames at all, so a timer backs the frame
+   * up: `messages` stays current in a background tab (timers there run about once a second).
    */
   private scheduleText(flush: () => void): void {
-    if (this.frame !== 0) return;
+    if (this.cancelFlush) return;
     const run = () => {
       this.cancelFrame();
       flush();
     };
-    this.frame = requestAnimationFrame(run);
-    this.timer = setTimeout(run, 250);
+    const cancelFrame = requestBudgetedFrame(run);
+    const timer = setTimeout(run, 250);
+    this.cancelFlush = () => {
+      cancelFrame();
+      clearTimeout(timer);
+    };
   }
 
   private cancelFrame(): void {
-    if (this.frame !== 0) cancelAnimationFrame(this.frame);
-    clearTimeout(this.timer);
-    this.frame = 0;
-    this.timer = undefined;
+    this.cancelFlush?.();
+    this.cancelFlush = undefined;
   }
 }

@@ -13,15 +13,12 @@ import { ending, heapFigures, hostileServers, lastMessage, nextFrame, traceStart
 /** JS heap growth allowed over 200 exchanges, after forced GCs: 20 KB per exchange. */
 const HEAP_BOUND_BYTES = 4 * 1024 * 1024;
 /**
- * The issue's target is no task over 100 ms of CPU while 20 elements stream. Since the incremental
- * Markdown renderer landed, the longest task measures 83–90 ms alone and up to 106 ms beside
- * another test page: too close to that target for an assertion that must not flake, so the test
- * prints the figure against the 100 ms target and asserts a guard against pathological blocking.
- * (Likely cause, not yet fixed: each element's scroll anchor measures layout right after the
- * previous element wrote its DOM, so one frame lays out 20 times.)
+ * No task over 100 ms of main-thread CPU while 20 elements stream (the issue's target). Before
+ * the shared frame budget and the batched scroll measurements, all twenty rendered and laid the
+ * page out in the same frame: 57-106 ms. Now 20-27 ms; CPU time, from a trace, so that a busy
+ * machine that deschedules the renderer does not count against the page.
  */
 const LONG_TASK_TARGET_MS = 100;
-const LONG_TASK_BOUND_MS = 250;
 /**
  * The same in wall time, a guard against pathological blocking only: a loaded 2-core machine
  * (load average 10–12 while the suites ran) stretched 45–71 ms CPU tasks to 548–823 ms of wall time.
@@ -125,7 +122,7 @@ describe('load', function () {
     expect(after.usedSize - before.usedSize).to.be.below(HEAP_BOUND_BYTES);
   });
 
-  it(`20 elements streaming at once: no task over ${LONG_TASK_BOUND_MS} ms of main-thread CPU (target ${LONG_TASK_TARGET_MS}), every answer exact`, async () => {
+  it(`20 elements streaming at once: no task over ${LONG_TASK_TARGET_MS} ms of main-thread CPU, every answer exact`, async () => {
     // Four other origins, five elements each: HTTP/1.1 allows six connections per origin, so all
     // twenty stream at the same time.
     const { cors } = await hostileServers();
@@ -165,12 +162,12 @@ describe('load', function () {
     console.log(
       `load: 20 elements streamed ${characters} characters at once in ${(elapsed / 1000).toFixed(1)} s; ` +
         `main thread: ${tasks.count} tasks, ${tasks.busyCpuMs.toFixed(0)} ms CPU, longest task ${tasks.longestCpuMs.toFixed(0)} ms CPU ` +
-        `(target ${LONG_TASK_TARGET_MS} ms, guard ${LONG_TASK_BOUND_MS} ms) / ${tasks.longestWallMs.toFixed(0)} ms wall; longtask entries (> 50 ms wall): ` +
+        `(target ${LONG_TASK_TARGET_MS} ms) / ${tasks.longestWallMs.toFixed(0)} ms wall; longtask entries (> 50 ms wall): ` +
         `${longTasks.length}, longest ${longestWall.toFixed(0)} ms (guard ${LONG_TASK_WALL_GUARD_MS} ms)`,
     );
     results.forEach((event, i) => expect(event.detail.message.content).to.equal(pickAnswer([{ role: 'user', content: questions[i] }])));
     host.remove();
-    expect(tasks.longestCpuMs, 'longest main-thread task, CPU time').to.be.at.most(LONG_TASK_BOUND_MS);
+    expect(tasks.longestCpuMs, 'longest main-thread task, CPU time').to.be.at.most(LONG_TASK_TARGET_MS);
     expect(longestWall, 'longest task, wall time').to.be.at.most(LONG_TASK_WALL_GUARD_MS);
   });
 

@@ -131,6 +131,27 @@ describe('moving the element mid-stream', () => {
     expect(distanceFromBottom(log)).to.be.at.most(2);
   });
 
+  it('a reader who scrolled up stays where they were: the move does not send the view to the top', async () => {
+    const { url } = await scriptedEndpoint({ chunks: [...paragraphChunks(100, 10), DONE] });
+    const [first, second] = await twoParents();
+    const el = document.createElement('llm-stream-chat') as LlmStreamChat;
+    el.endpoint = url;
+    el.style.setProperty('--llm-chat-height', '240px');
+    first.append(el);
+    await el.updateComplete;
+    const log = logOf(el);
+    const done = oneEvent(el, 'llm-chat-done');
+    el.send('A long answer, please');
+    await untilDelta(el, () => log.scrollHeight > log.clientHeight * 3);
+    log.scrollTop = 120; // a scrollbar drag up
+    await oneEvent(log, 'scroll');
+    second.append(el);
+    expect(log.scrollTop, 'right after the move').to.equal(120);
+    await done;
+    await el.updateComplete;
+    expect(log.scrollTop, 'after the answer ended').to.equal(120);
+  });
+
   it('removed, and put back only in a later task: that was a removal, so the answer is stopped', async () => {
     const { url, id } = await scriptedEndpoint({ chunks: sseChunks(['partial ', 'text']), hang: true });
     const [first] = await twoParents();

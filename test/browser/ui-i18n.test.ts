@@ -1,8 +1,8 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { ChatMessage } from '../../src/core/messages.js';
 import { defaultStrings, type LlmChatStrings } from '../../src/i18n.js';
 import type { LlmStreamChat } from '../../src/llm-stream-chat.js';
-import { scriptedEndpoint, sseChunks } from '../support/script-client.js';
+import { scriptLog, scriptedEndpoint, sseChunks } from '../support/script-client.js';
 import { DONE, chatFixture, inputOf, lastMessage, logOf, paragraphChunks, part, untilDelta } from './ui-helpers.js';
 
 /** A translation of every key. */
@@ -64,7 +64,7 @@ const withLast = (last: Partial<ChatMessage>): ChatMessage[] => [
 
 describe('i18n', () => {
   it('the strings property replaces every UI text, in every state', async () => {
-    const { url } = await scriptedEndpoint(
+    const { url, id } = await scriptedEndpoint(
       { chunks: [], hang: true },
       { chunks: paragraphChunks(100, 10), hang: true },
       { chunks: [...sseChunks(['Fini']), DONE] },
@@ -81,6 +81,9 @@ describe('i18n', () => {
     await el.updateComplete;
     expectNoEnglish(el, 'waiting');
     expect(part(el, 'stop-button')!.textContent!.trim()).to.equal('Arrêter');
+    // The request starts in a task after the send; stop once the server has it, so that each
+    // send below takes the next scripted response.
+    await waitUntil(async () => (await scriptLog(id)).requests.length === 1, 'the request never reached the server');
     el.stop();
     await oneEvent(el, 'llm-chat-stop');
     await el.updateComplete;
