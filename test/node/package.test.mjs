@@ -74,6 +74,7 @@ describe('the npm package, installed from its tarball into an empty folder', () 
       'dist/browser/llm-stream-chat.iife.js',
       'dist/browser/llm-stream-chat.iife.js.map',
       'README.md',
+      'LICENSE',
     ]) {
       assert.ok(files.has(file), `${file} is missing from the tarball`);
     }
