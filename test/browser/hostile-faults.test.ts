@@ -1,6 +1,5 @@
 // Faults the transport must survive, each against a real server on 127.0.0.1: every one must end
 // in a clear state with a clear message, keep the user's question and keep any text received.
-// Tests that the current transport fails live in hostile-faults.pending.ts (not yet in the glob).
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { LlmStreamChat } from '../../src/llm-stream-chat.js';
@@ -32,13 +31,18 @@ function answerText(el: LlmStreamChat): string {
   return contents[contents.length - 1]?.textContent ?? '';
 }
 
-/** Sends the question and returns the `llm-chat-error` it ends with. */
+/** Sends the question; fails fast (instead of timing out) when the answer ends any other way. */
 async function sendExpectingError(el: LlmStreamChat) {
-  const error = oneEvent(el, 'llm-chat-error');
+  const ended = Promise.race([
+    oneEvent(el, 'llm-chat-error').then((event) => event.detail),
+    oneEvent(el, 'llm-chat-done').then((event) => {
+      throw new Error(`expected llm-chat-error, the answer completed with ${JSON.stringify(event.detail.message.content)}`);
+    }),
+  ]);
   el.send(QUESTION);
-  const event = await error;
+  const detail = await ended;
   await el.updateComplete;
-  return event.detail;
+  return detail;
 }
 
 /** What every failed exchange must leave behind: the question, an error answer, a message. */
@@ -54,7 +58,7 @@ function expectFailedExchange(el: LlmStreamChat, received = '') {
 }
 
 describe('faults: the server answers with an error', () => {
-  it('500 with a JSON error: error state, status and text shown, question kept', async () => {
+  it("500 with a JSON error: error state, the server's own message and the status shown, question kept", async () => {
     const { url } = await scriptedEndpoint({
       status: 500,
       headers: { 'Content-Type': 'application/json' },
@@ -64,7 +68,19 @@ describe('faults: the server answers with an error', () => {
     const detail = await sendExpectingError(el);
     expect(detail).to.include({ reason: 'http', status: 500 });
     expectFailedExchange(el);
+    expect(detail.message).to.contain('The model is overloaded.');
+    expect(errorText(el)).to.contain('The model is overloaded.');
     expect(errorText(el)).to.contain('500');
+  });
+
+  it('an HTML page answered with status 200 (a login page) is refused by its content type', async () => {
+    const page = '<!doctype html><html><head><title>Sign in</title></head><body><h1>Please sign in</h1></body></html>';
+    const { url } = await scriptedEndpoint({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, chunks: [{ text: page }] });
+    const el = await chatAt(url);
+    const detail = await sendExpectingError(el);
+    expect(detail.reason).to.equal('content-type');
+    expectFailedExchange(el);
+    expect(el.shadowRoot!.querySelector('.message.assistant h1'), 'the page must not be rendered').to.be.null;
   });
 
   it('an HTML error page with status 502: error state, the page is not rendered', async () => {

@@ -48,6 +48,22 @@ async function twoParents(): Promise<[HTMLElement, HTMLElement]> {
   return [root.querySelector<HTMLElement>('#a')!, root.querySelector<HTMLElement>('#b')!];
 }
 
+/** A long answer streaming into a 240 px element in the first of two parents, overflowing `times` over. */
+async function longAnswerInTwoParents(times: number) {
+  const { url } = await scriptedEndpoint({ chunks: [...paragraphChunks(100, 10), DONE] });
+  const [first, second] = await twoParents();
+  const el = document.createElement('llm-stream-chat') as LlmStreamChat;
+  el.endpoint = url;
+  el.style.setProperty('--llm-chat-height', '240px');
+  first.append(el);
+  await el.updateComplete;
+  const log = logOf(el);
+  const done = oneEvent(el, 'llm-chat-done');
+  el.send('A long answer, please');
+  await untilDelta(el, () => log.scrollHeight > log.clientHeight * times);
+  return { el, log, done, second };
+}
+
 describe('moving the element mid-stream', () => {
   it('to another parent: the answer completes exactly, over one request, with no stop or error', async () => {
     const endpoint = '/api/chat?delay=3&case=reparent';
@@ -111,17 +127,7 @@ describe('moving the element mid-stream', () => {
   });
 
   it('keeps following the answer: at the bottom at every frame after the move', async () => {
-    const { url } = await scriptedEndpoint({ chunks: [...paragraphChunks(100, 10), DONE] });
-    const [first, second] = await twoParents();
-    const el = document.createElement('llm-stream-chat') as LlmStreamChat;
-    el.endpoint = url;
-    el.style.setProperty('--llm-chat-height', '240px');
-    first.append(el);
-    await el.updateComplete;
-    const log = logOf(el);
-    const done = oneEvent(el, 'llm-chat-done');
-    el.send('A long answer, please');
-    await untilDelta(el, () => log.scrollHeight > log.clientHeight * 2);
+    const { el, log, done, second } = await longAnswerInTwoParents(2);
     second.append(el);
     let worst = 0;
     await everyFrame(done, () => (worst = Math.max(worst, distanceFromBottom(log))));
@@ -132,17 +138,7 @@ describe('moving the element mid-stream', () => {
   });
 
   it('a reader who scrolled up stays where they were: the move does not send the view to the top', async () => {
-    const { url } = await scriptedEndpoint({ chunks: [...paragraphChunks(100, 10), DONE] });
-    const [first, second] = await twoParents();
-    const el = document.createElement('llm-stream-chat') as LlmStreamChat;
-    el.endpoint = url;
-    el.style.setProperty('--llm-chat-height', '240px');
-    first.append(el);
-    await el.updateComplete;
-    const log = logOf(el);
-    const done = oneEvent(el, 'llm-chat-done');
-    el.send('A long answer, please');
-    await untilDelta(el, () => log.scrollHeight > log.clientHeight * 3);
+    const { el, log, done, second } = await longAnswerInTwoParents(3);
     log.scrollTop = 120; // a scrollbar drag up
     await oneEvent(log, 'scroll');
     second.append(el);

@@ -17,6 +17,17 @@ import {
 // A long answer: 150 paragraphs, 10 ms apart (about 1.5 s), in a 240 px tall element.
 const LONG = { chunks: [...paragraphChunks(150, 10), DONE] };
 
+/** Sends for the long answer; resolves once it overflows the log `times` over, still streaming. */
+async function streamLongAnswer(times = 2) {
+  const { url } = await scriptedEndpoint(LONG);
+  const el = await chatFixture(url);
+  const log = logOf(el);
+  const done = oneEvent(el, 'llm-chat-done');
+  el.send('A long answer, please');
+  await untilDelta(el, () => log.scrollHeight > log.clientHeight * times);
+  return { el, log, done };
+}
+
 describe('scroll anchoring', () => {
   it('follows a long stream: within 2 px of the bottom at every frame', async () => {
     const { url } = await scriptedEndpoint(LONG);
@@ -45,12 +56,7 @@ describe('scroll anchoring', () => {
   });
 
   it('a scroll up mid-stream (a scrollbar drag) unpins: scrollTop never changes for the rest of the stream', async () => {
-    const { url } = await scriptedEndpoint(LONG);
-    const el = await chatFixture(url);
-    const log = logOf(el);
-    const done = oneEvent(el, 'llm-chat-done');
-    el.send('A long answer, please');
-    await untilDelta(el, () => log.scrollHeight > log.clientHeight * 2);
+    const { el, log, done } = await streamLongAnswer();
 
     log.scrollTop = 40; // what dragging the scrollbar thumb up does: no wheel, no key
     await oneEvent(log, 'scroll');
@@ -67,12 +73,7 @@ describe('scroll anchoring', () => {
   });
 
   it('a keyboard scroll up (PageUp in the log) unpins', async () => {
-    const { url } = await scriptedEndpoint(LONG);
-    const el = await chatFixture(url);
-    const log = logOf(el);
-    const done = oneEvent(el, 'llm-chat-done');
-    el.send('A long answer, please');
-    await untilDelta(el, () => log.scrollHeight > log.clientHeight * 3);
+    const { log, done } = await streamLongAnswer(3);
 
     log.focus();
     await sendKeys({ press: 'PageUp' });
@@ -87,12 +88,7 @@ describe('scroll anchoring', () => {
   });
 
   it('a wheel up unpins at input time, before any scroll event', async () => {
-    const { url } = await scriptedEndpoint(LONG);
-    const el = await chatFixture(url);
-    const log = logOf(el);
-    const done = oneEvent(el, 'llm-chat-done');
-    el.send('A long answer, please');
-    await untilDelta(el, () => log.scrollHeight > log.clientHeight * 2);
+    const { el, log, done } = await streamLongAnswer();
 
     // A synthetic wheel does not scroll: the view is still at the bottom, but must now stay put.
     log.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, bubbles: true, cancelable: true }));
@@ -104,12 +100,7 @@ describe('scroll anchoring', () => {
   });
 
   it('a touch drag down (scrolling up) unpins at input time', async () => {
-    const { url } = await scriptedEndpoint(LONG);
-    const el = await chatFixture(url);
-    const log = logOf(el);
-    const done = oneEvent(el, 'llm-chat-done');
-    el.send('A long answer, please');
-    await untilDelta(el, () => log.scrollHeight > log.clientHeight * 2);
+    const { log, done } = await streamLongAnswer();
 
     const touch = (y: number) => new Touch({ identifier: 1, target: log, clientX: 50, clientY: y });
     log.dispatchEvent(new TouchEvent('touchstart', { touches: [touch(100)], bubbles: true }));
@@ -120,12 +111,7 @@ describe('scroll anchoring', () => {
   });
 
   it('"Jump to latest" re-pins: the view follows again for the rest of the stream', async () => {
-    const { url } = await scriptedEndpoint(LONG);
-    const el = await chatFixture(url);
-    const log = logOf(el);
-    const done = oneEvent(el, 'llm-chat-done');
-    el.send('A long answer, please');
-    await untilDelta(el, () => log.scrollHeight > log.clientHeight * 2);
+    const { el, log, done } = await streamLongAnswer();
     log.scrollTop = 0;
     await oneEvent(log, 'scroll');
     await untilDelta(el, () => part(el, 'new-content-indicator') !== null);
@@ -147,12 +133,7 @@ describe('scroll anchoring', () => {
   });
 
   it('scrolling back down to the bottom re-pins', async () => {
-    const { url } = await scriptedEndpoint(LONG);
-    const el = await chatFixture(url);
-    const log = logOf(el);
-    const done = oneEvent(el, 'llm-chat-done');
-    el.send('A long answer, please');
-    await untilDelta(el, () => log.scrollHeight > log.clientHeight * 2);
+    const { el, log, done } = await streamLongAnswer();
     log.scrollTop = 0;
     await oneEvent(log, 'scroll');
     await untilDelta(el, () => distanceFromBottom(log) > 100);
