@@ -76,9 +76,10 @@ export interface BodyEnd {
  * ends. The caller stops iterating after a `done` or `error` part, which cancels the body.
  *
  * A body that ends inside a record was cut, whatever its format allows: an SSE event without its
- * blank line (see `SseParser.end`), or a last NDJSON line without its newline that cannot be read
- * (a whole one is read as usual). That end is `incomplete` (with `cut`) even in a format whose
- * end marker is optional; a finish the format already saw still makes it complete.
+ * blank line (see `SseParser.end`), a last NDJSON line without its newline that cannot be read
+ * (a whole one is read as usual), plain text that ends inside a UTF-8 character (its only sign
+ * of a cut). That end is `incomplete` (with `cut`) even in a format whose end marker is
+ * optional; a finish the format already saw still makes it complete.
  */
 export async function* readBodyParts(
   body: ReadableStream<Uint8Array>,
@@ -105,11 +106,14 @@ export async function* readBodyParts(
   const record = (data: string) => {
     queue.push(...adapter.event({ type: 'message', data, lastEventId: '' }));
   };
+  let cut = false;
   const decoded = decodeUtf8(body, {
     signal: options.signal,
     idleTimeout: options.idleTimeout,
     onBytes: options.onBytes,
     ignoreBom: framing === 'sse',
+    // Plain text has no records: a body ending inside a character is its only sign of a cut.
+    onCutCharacter: framing === 'text' ? () => (cut = true) : undefined,
   });
   for await (const text of decoded) {
     if (parser) {
@@ -124,7 +128,7 @@ export async function* readBodyParts(
     }
     while (queue.length > 0) yield queue.shift()!;
   }
-  let cut = parser?.end().insideEvent ?? false;
+  if (parser?.end().insideEvent) cut = true;
   if (framing === 'lines' && line.trim() !== '') {
     // A last line without its newline: read if whole; if unreadable, the body was cut inside it.
     const parts = adapter.event({ type: 'message', data: line, lastEventId: '' });

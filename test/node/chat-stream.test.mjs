@@ -342,6 +342,20 @@ describe('streamChat: a stream without ids that ends inside a record', () => {
     assert.equal(done.finishReason, 'stop');
   });
 
+  test('plain text cut inside a UTF-8 character: incomplete, without a stray U+FFFD', async () => {
+    const bytes = Buffer.from('café 🎉', 'utf8');
+    const plain = (chunks) => ({ headers: { 'Content-Type': 'text/plain; charset=utf-8' }, chunks });
+    const cut = server.script(plain([{ base64: bytes.subarray(0, bytes.length - 2).toString('base64') }]));
+    const { text, error } = await run(request(cut.url));
+    assert.equal(text, 'café ');
+    assert.equal(error?.reason, 'incomplete');
+    // Whole, even with the emoji split across two writes, it is complete: text has no end marker.
+    const whole = server.script(plain([{ base64: bytes.subarray(0, 8).toString('base64') }, { base64: bytes.subarray(8).toString('base64') }]));
+    const complete = await run(request(whole.url));
+    assert.equal(complete.error, undefined, complete.error?.message);
+    assert.equal(complete.text, 'café 🎉');
+  });
+
   test('NDJSON: a malformed line that did end with its newline is still malformed', async () => {
     const { url } = server.script(ndjson('{"content":"a"}\n{"content":\n{"content":"b"}'));
     const { text, error } = await run(request(url));

@@ -148,6 +148,16 @@ describe('format detection and content types', () => {
     assert.match(cut[1].message, /cut off/);
   });
 
+  test('plain text: a body cut inside a UTF-8 character is incomplete; an invalid byte before the end is U+FFFD', async () => {
+    const text = (bytes) => new Response(streamOf([new Uint8Array(bytes)]), { headers: { 'Content-Type': 'text/plain' } });
+    const cut = await collect(readTextStream(text([0x61, 0xf0, 0x9f, 0x8e])));
+    assert.deepEqual(cut.map((p) => p.type), ['text', 'error']);
+    assert.equal(cut[0].text, 'a');
+    assert.equal(cut[1].reason, 'incomplete');
+    const invalid = await collect(readTextStream(text([0x61, 0xff, 0x62])));
+    assert.deepEqual(invalid, [{ type: 'text', text: 'a\ufffdb' }, { type: 'done' }]);
+  });
+
   test('text parts carry the SSE event id', async () => {
     const body = 'id: 1\ndata: {"content":"a"}\n\ndata: {"content":"b"}\n\n';
     const parts = await collect(readTextStream(new Response(body, { headers: { 'Content-Type': 'text/event-stream' } })));
