@@ -102,14 +102,28 @@ export interface SanitizeOptions {
  * With `images` false, every `<img>` is removed from the sanitized fragment too.
  */
 export function sanitizeToFragment(html: string, { images = true, keepClasses: keep = false }: SanitizeOptions = {}): DocumentFragment {
-  const purify = getPurifier();
-  keepClasses = keep;
-  let fragment: DocumentFragment;
-  try {
-    fragment = purify.sanitize(html) as unknown as DocumentFragment;
-  } finally {
-    keepClasses = false;
+  let fragment = sanitize(html, keep);
+  if (!fragment) {
+    // DOMPurify returns null when the parsed document has no body: HTML that starts with a
+    // <frameset> gets one in its place. After a character the parser ignores a frameset, so
+    // sanitize again behind one, then take it off: the rest of the HTML is kept.
+    fragment = sanitize(`x${html}`, keep) ?? document.createDocumentFragment();
+    const first = fragment.firstChild;
+    if (first instanceof Text) {
+      first.deleteData(0, 1);
+      if (first.data === '') first.remove();
+    }
   }
   if (!images) for (const img of fragment.querySelectorAll('img')) img.remove();
   return fragment;
+}
+
+function sanitize(html: string, keep: boolean): DocumentFragment | null {
+  const purify = getPurifier();
+  keepClasses = keep;
+  try {
+    return purify.sanitize(html) as unknown as DocumentFragment | null;
+  } finally {
+    keepClasses = false;
+  }
 }

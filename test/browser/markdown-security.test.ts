@@ -74,6 +74,18 @@ describe('Markdown security', () => {
     root.remove();
   });
 
+  it('HTML that starts with a <frameset> renders without it, the rest kept, and never throws', () => {
+    // The HTML parser puts a frameset where the body would be; DOMPurify then returns null.
+    const root = render('<frameset onload="window.pwned=1"><frame src="https://example.com"></frameset>\n\nafter');
+    expect(root.querySelector('frameset, frame')).to.equal(null);
+    expect(root.textContent!.trim()).to.equal('after');
+    const alone = render('<frameset><frame src="https://example.com"></frameset>');
+    expect(alone.textContent!.trim()).to.equal('');
+    alone.remove();
+    expect(window.pwned).to.equal(undefined);
+    root.remove();
+  });
+
   it('keeps http, https, mailto and relative links, opened in a new tab without opener or referrer', () => {
     const root = render('[a](https://example.com/a) [b](http://example.com/b) [c](mailto:x@example.com) [d](/docs/d) [e](#top) <https://example.com/auto> www.example.org');
     const links = [...root.querySelectorAll('a')];
