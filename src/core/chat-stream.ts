@@ -9,7 +9,7 @@ import { backoffDelay, browserOnlineStatus, parseRetryAfter, sleep, type OnlineS
 import { ChatStreamError } from './errors.js';
 import { createFormatAdapter, type FormatAdapter, type StreamFormat } from './formats/index.js';
 import { httpError } from './http-errors.js';
-import { readBodyParts } from './read-text-stream.js';
+import { incompleteMessage, readBodyParts } from './read-text-stream.js';
 import { toFetchArguments, type ChatRequest } from './request.js';
 import { donePart, type DonePart } from './stream-parts.js';
 import { EventIdTracker } from './event-ids.js';
@@ -117,9 +117,9 @@ class Session {
             yield this.done(donePart(), adapter.format);
             return;
           }
-          throw incomplete();
+          throw incomplete(end);
         }
-        dropped = end.type === 'open' ? closed() : incomplete();
+        dropped = end.type === 'open' ? closed() : incomplete(end);
       } catch (error) {
         if (this.signal.aborted) throw this.signal.reason;
         dropped = asDrop(error);
@@ -310,8 +310,8 @@ function countCharacters(text: string): number {
   return count;
 }
 
-function incomplete(): ChatStreamError {
-  return new ChatStreamError('incomplete', 'The answer stopped before it was complete: the stream ended without its end marker.');
+function incomplete(end: { cut?: boolean }): ChatStreamError {
+  return new ChatStreamError('incomplete', incompleteMessage(end));
 }
 
 function closed(): ChatStreamError {

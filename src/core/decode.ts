@@ -16,6 +16,12 @@ export interface DecodeUtf8Options {
   idleTimeout?: number;
   /** Called with each chunk's size in bytes, before it is decoded (for timing). */
   onBytes?: (byteLength: number) => void;
+  /**
+   * Called when the body ends inside a multi-byte character, which is then not yielded. Without
+   * it, those bytes become one U+FFFD, as the Encoding standard says; a caller that takes such an
+   * end as a cut (plain text has no other sign of one) wants no stray U+FFFD in the text.
+   */
+  onCutCharacter?: () => void;
 }
 
 /**
@@ -71,8 +77,11 @@ export async function* decodeUtf8(
       const text = decoder.decode(result.value, { stream: true });
       if (text !== '') yield text;
     }
+    // The decoder holds back only an unfinished character, so the flush is empty unless the body
+    // ended inside one (an invalid byte elsewhere came out as U+FFFD at once).
     const tail = decoder.decode();
-    if (tail !== '') yield tail;
+    if (tail !== '' && options.onCutCharacter) options.onCutCharacter();
+    else if (tail !== '') yield tail;
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);

@@ -6,7 +6,7 @@
  * - `timeout`: the server sent no byte for the idle timeout;
  * - `provider`: the model's backend reported an error inside the stream;
  * - `malformed`: the stream could not be understood (a data line that is not valid JSON, say);
- * - `incomplete`: the stream ended without its format's end marker;
+ * - `incomplete`: the stream ended without its format's end marker, or inside an event or line;
  * - `configuration`: the element cannot send (no endpoint, say).
  */
 export type ChatErrorReason =

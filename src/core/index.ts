@@ -8,6 +8,7 @@ export type {
   ServerSentEventInfo,
   SseParserCallbacks,
   SseParserOptions,
+  SseEnd,
   ParseServerSentEventsOptions,
 } from './sse.js';
 export { decodeUtf8 } from './decode.js';

@@ -7,7 +7,8 @@ export type ChatRole = 'user' | 'assistant';
  * - `waiting`: sent, no answer text yet;
  * - `streaming`: answer text is arriving;
  * - `stopped`: the user stopped it; the partial text is kept;
- * - `interrupted`: the connection dropped and could not resume; the partial text is kept;
+ * - `interrupted`: the connection dropped, or the stream was cut off mid-event, and could not
+ *   resume; the partial text is kept;
  * - `error`: the request failed; `error` holds the human message.
  */
 export type MessageStatus = 'complete' | 'waiting' | 'streaming' | 'stopped' | 'interrupted' | 'error';

@@ -14,8 +14,9 @@ export interface ReadTextStreamOptions {
 
 /**
  * Reads a streaming chat response as {@link StreamPart}s, in any format the element speaks. It
- * ends after the first `done` or `error` part; a body that ends without its format's end marker
- * gives an `error` part with reason `incomplete`, and one without a marker in its format a `done`.
+ * ends after the first `done` or `error` part; a body that ends without its format's end marker,
+ * or inside a record (an SSE event without its blank line, an NDJSON line cut short), gives an
+ * `error` part with reason `incomplete`; any other end of a format without a marker, a `done`.
  * @throws ChatStreamError `content-type` when the body is not a stream; `timeout`; a read error.
  */
 export async function* readTextStream(
@@ -39,14 +40,15 @@ export async function* readTextStream(
 
 function endPart(end: EndOfStream): StreamPart {
   if (end.type === 'open') return { type: 'done' };
-  if (end.type === 'incomplete') {
-    return {
-      type: 'error',
-      reason: 'incomplete',
-      message: 'The answer stopped before it was complete: the stream ended without its end marker.',
-    };
-  }
+  if (end.type === 'incomplete') return { type: 'error', reason: 'incomplete', message: incompleteMessage(end) };
   return end;
+}
+
+/** The sentence for a body that ended `incomplete`. */
+export function incompleteMessage(end: { cut?: boolean }): string {
+  return end.cut
+    ? 'The answer stopped before it was complete: the stream was cut off part-way through.'
+    : 'The answer stopped before it was complete: the stream ended without its end marker.';
 }
 
 /** Options for {@link readBodyParts}. */
@@ -72,6 +74,12 @@ export interface BodyEnd {
 /**
  * Frames a body for its adapter and yields the parts, then a final {@link BodyEnd} when the body
  * ends. The caller stops iterating after a `done` or `error` part, which cancels the body.
+ *
+ * A body that ends inside a record was cut, whatever its format allows: an SSE event without its
+ * blank line (see `SseParser.end`), a last NDJSON line without its newline that cannot be read
+ * (a whole one is read as usual), plain text that ends inside a UTF-8 character (its only sign
+ * of a cut). That end is `incomplete` (with `cut`) even in a format whose end marker is
+ * optional; a finish the format already saw still makes it complete.
  */
 export async function* readBodyParts(
   body: ReadableStream<Uint8Array>,
@@ -98,11 +106,14 @@ export async function* readBodyParts(
   const record = (data: string) => {
     queue.push(...adapter.event({ type: 'message', data, lastEventId: '' }));
   };
+  let cut = false;
   const decoded = decodeUtf8(body, {
     signal: options.signal,
     idleTimeout: options.idleTimeout,
     onBytes: options.onBytes,
     ignoreBom: framing === 'sse',
+    // Plain text has no records: a body ending inside a character is its only sign of a cut.
+    onCutCharacter: framing === 'text' ? () => (cut = true) : undefined,
   });
   for await (const text of decoded) {
     if (parser) {
@@ -117,8 +128,14 @@ export async function* readBodyParts(
     }
     while (queue.length > 0) yield queue.shift()!;
   }
-  parser?.end();
-  if (framing === 'lines' && line.trim() !== '') record(line); // a last line without its newline
+  if (parser?.end().insideEvent) cut = true;
+  if (framing === 'lines' && line.trim() !== '') {
+    // A last line without its newline: read if whole; if unreadable, the body was cut inside it.
+    const parts = adapter.event({ type: 'message', data: line, lastEventId: '' });
+    if (parts.some((part) => part.type === 'error' && part.reason === 'malformed')) cut = true;
+    else queue.push(...parts);
+  }
   while (queue.length > 0) yield queue.shift()!;
-  yield { type: 'end', end: adapter.end() };
+  const end = adapter.end();
+  yield { type: 'end', end: cut && end.type !== 'done' ? { type: 'incomplete', cut } : end };
 }

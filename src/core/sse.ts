@@ -28,6 +28,18 @@ export interface SseParserCallbacks {
   onRetry?(milliseconds: number): void;
 }
 
+/** How a stream ended, as {@link SseParser.end} reports it. */
+export interface SseEnd {
+  /**
+   * Whether the stream ended inside an event: since the last blank line a `data`, `event` or
+   * `id` field was read, or the last line, cut before its line end, could still have become one
+   * (`d`, `da`, `data`, `data: hel`, …). That event is discarded, as the spec says, but the
+   * stream was cut short. A comment, a `retry` or unknown field, or a blank line cut short
+   * (spaces only) does not count: no part of an event was lost.
+   */
+  insideEvent: boolean;
+}
+
 /** Options for {@link SseParser}. */
 export interface SseParserOptions {
   /**
@@ -54,6 +66,8 @@ export class SseParser {
   private hasData = false;
   private eventType = '';
   private ownId = false;
+  /** A `data`, `event` or `id` field was read since the last blank line. */
+  private inEvent = false;
   /** The spec's "last event ID buffer": set by `id` fields as they are read. */
   private idBuffer: string;
   /** The spec's "last event ID string": committed only when a block is dispatched. */
@@ -108,12 +122,18 @@ export class SseParser {
     if (start < chunk.length) this.pieces.push(chunk.slice(start));
   }
 
-  /** End of stream: an event without its terminating blank line is discarded, per the spec. */
-  end(): void {
+  /**
+   * End of stream: an event without its terminating blank line is discarded, per the spec.
+   * Reports whether that left the stream inside an event, which a caller without an end marker
+   * to go by can take as a sign that the stream was cut.
+   */
+  end(): SseEnd {
+    const insideEvent = this.inEvent || couldBeEventField(this.pieces.join(''));
     this.pieces = [];
     this.pendingCr = false;
     this.resetEvent();
     this.idBuffer = this.committedId;
+    return { insideEvent };
   }
 
   private processLine(line: string): void {
@@ -137,11 +157,14 @@ export class SseParser {
       case 'data':
         this.data = this.hasData ? `${this.data}\n${value}` : value;
         this.hasData = true;
+        this.inEvent = true;
         break;
       case 'event':
         this.eventType = value;
+        this.inEvent = true;
         break;
       case 'id':
+        this.inEvent = true; // even an id the spec ignores (one with NUL) was part of an event
         if (!value.includes('\0')) {
           this.idBuffer = value;
           this.ownId = true;
@@ -177,7 +200,21 @@ export class SseParser {
     this.hasData = false;
     this.eventType = '';
     this.ownId = false;
+    this.inEvent = false;
   }
+}
+
+const EVENT_FIELDS = ['data', 'event', 'id'];
+
+/**
+ * Whether a line cut before its end could have become a `data`, `event` or `id` field: its field
+ * name is one of them, or, with no colon yet, the start of one (the cut may fall inside the name).
+ */
+function couldBeEventField(partial: string): boolean {
+  if (partial === '' || partial.charCodeAt(0) === 0x3a /* ':' */) return false;
+  const colon = partial.indexOf(':');
+  if (colon !== -1) return EVENT_FIELDS.includes(partial.slice(0, colon));
+  return EVENT_FIELDS.some((field) => field.startsWith(partial));
 }
 
 /** Options for {@link parseServerSentEvents}. */
@@ -190,17 +227,19 @@ export interface ParseServerSentEventsOptions {
 /**
  * Reads a byte stream as Server-Sent Events. UTF-8 is decoded with one streaming decoder, so a
  * character split across chunks survives; invalid bytes become U+FFFD, as the spec requires.
- * Aborting `signal` cancels the body and rejects the iteration with the abort reason.
+ * Aborting `signal` cancels the body and rejects the iteration with the abort reason. The
+ * generator's return value (seen by `next()`, not by `for await`) says whether the body ended
+ * inside an event.
  */
 export async function* parseServerSentEvents(
   body: ReadableStream<Uint8Array>,
   options: ParseServerSentEventsOptions = {},
-): AsyncGenerator<ServerSentEvent> {
+): AsyncGenerator<ServerSentEvent, SseEnd> {
   const queue: ServerSentEvent[] = [];
   const parser = new SseParser({ onEvent: (event) => queue.push(event), onRetry: options.onRetry });
   for await (const text of decodeUtf8(body, { signal: options.signal, ignoreBom: true })) {
     parser.feed(text);
     while (queue.length > 0) yield queue.shift()!;
   }
-  parser.end();
+  return parser.end();
 }

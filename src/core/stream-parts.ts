@@ -4,7 +4,8 @@
  * - `done`: the answer is complete; `finishReason` is the backend's own word (`stop`, `length`,
  *   `max_tokens`, `MAX_TOKENS`, …) and `truncated` says the model's token limit cut it off;
  * - `error`: the backend reported an error inside the stream (`provider`), a data line could not
- *   be read (`malformed`), or the stream ended without its format's end marker (`incomplete`).
+ *   be read (`malformed`), or the stream ended without its format's end marker or inside a
+ *   record, an SSE event or an NDJSON line (`incomplete`).
  */
 export type StreamPart =
   | { type: 'text'; text: string; id?: string }

@@ -4,8 +4,8 @@ import { sanitizeToFragment } from './sanitizer.js';
  * Plugs in a syntax highlighter. Called once per code block, when its block is complete (never
  * per frame while it streams), with the code's text and the language from the fence's info
  * string ('' when none). Return HTML for the inside of the `<code>` element, or nothing to leave
- * the block plain. The HTML goes through the same sanitizer as the model's output, which keeps
- * `class` and drops `style`: use a class-based theme.
+ * the block plain. The HTML goes through the same sanitizer as the model's output, except that
+ * its classes are kept (ids and `style` are not): use a class-based theme.
  */
 export type Highlighter = (code: string, language: string) => string | null | undefined | void;
 
@@ -29,7 +29,7 @@ export function decorateCodeBlocks(block: Element, highlight: Highlighter | unde
     if (highlight && code) {
       try {
         const html = highlight(code.textContent ?? '', languageOf(code));
-        if (typeof html === 'string') code.replaceChildren(sanitizeToFragment(html, { images }));
+        if (typeof html === 'string') code.replaceChildren(sanitizeToFragment(html, { images, keepClasses: true }));
       } catch (error) {
         // A failing highlighter must not break the answer: the block stays plain.
         console.error('llm-stream-chat: the highlight function threw; the code block is left plain.', error);

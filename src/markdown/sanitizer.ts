@@ -11,8 +11,20 @@ const FORBID_TAGS = ['style', 'form', 'button', 'textarea', 'select', 'option', 
 // Attributes that load URLs outside the allow-list checks, or restyle the page; `part`,
 // `exportparts` and `slot` would tie model output to the host page (its ::part() rules, its
 // light-DOM children). `dialog` (above): an open dialog is positioned by the browser and escapes
-// the message box. Both found by the XSS suite.
-const FORBID_ATTR = ['style', 'srcset', 'background', 'poster', 'ping', 'formaction', 'action', 'part', 'exportparts', 'slot'];
+// the message box. Both found by the XSS suite. An `id` would share the shadow root with the
+// element's own nodes and the other answers, where IDREFs (aria-labelledby, label for) resolve,
+// and a `name` groups `<details>` across messages; a fragment link cannot reach into a shadow
+// root anyway, so neither does anything an answer needs.
+const FORBID_ATTR = [
+  'style', 'srcset', 'background', 'poster', 'ping', 'formaction', 'action', 'part', 'exportparts', 'slot', 'id', 'name',
+];
+
+/**
+ * The one class model output keeps: marked's `language-*` on a code block's `<code>`, which
+ * the highlighter reads. Any other class would pick up the element's own styles (the answer
+ * shares its shadow root), so `<div class="message user">` could pass for the user's bubble.
+ */
+const LANGUAGE_CLASS = /^language-\S+$/;
 
 /**
  * DOMPurify lets any `data:` URL through on img, video, audio, source, track and SVG image,
@@ -30,6 +42,8 @@ const CONFIG: Config = {
 };
 
 let purifier: Purifier | undefined;
+/** Set for the duration of one `sanitizeToFragment` call that keeps classes (sanitizing is synchronous). */
+let keepClasses = false;
 
 /**
  * A private DOMPurify instance (its hooks never touch the page's global one), created on first
@@ -44,6 +58,12 @@ function getPurifier(): Purifier {
   purifier.addHook('uponSanitizeAttribute', (node, data) => {
     // Images load only over https: anything else could leak data to a plain-HTTP host.
     if (node.nodeName === 'IMG' && data.attrName === 'src' && !HTTPS.test(data.attrValue.trim())) data.keepAttr = false;
+    // This hook runs before DOMPurify's own checks, which then validate the narrowed value.
+    if (data.attrName === 'class' && !keepClasses) {
+      const kept = node.nodeName === 'CODE' ? data.attrValue.split(/\s+/).filter((token) => LANGUAGE_CLASS.test(token)) : [];
+      if (kept.length === 0) data.keepAttr = false;
+      else data.attrValue = kept.join(' ');
+    }
   });
   purifier.addHook('afterSanitizeAttributes', (node) => {
     // Removal only, which needs no re-check.
@@ -66,12 +86,44 @@ function getPurifier(): Purifier {
   return purifier;
 }
 
+/** Options of {@link sanitizeToFragment}. */
+export interface SanitizeOptions {
+  /** Keep `<img>` (https only). Default true; false removes every one. */
+  images?: boolean;
+  /**
+   * Keep every class, for a highlighter's output: the page's own code, whose class-based theme
+   * needs them. Default false: model output keeps only `language-*` on `<code>`.
+   */
+  keepClasses?: boolean;
+}
+
 /**
  * Sanitizes HTML into a fragment ready to insert: never a string to re-parse through innerHTML.
  * With `images` false, every `<img>` is removed from the sanitized fragment too.
  */
-export function sanitizeToFragment(html: string, { images = true }: { images?: boolean } = {}): DocumentFragment {
-  const fragment = getPurifier().sanitize(html) as unknown as DocumentFragment;
+export function sanitizeToFragment(html: string, { images = true, keepClasses: keep = false }: SanitizeOptions = {}): DocumentFragment {
+  let fragment = sanitize(html, keep);
+  if (!fragment) {
+    // DOMPurify returns null when the parsed document has no body: HTML that starts with a
+    // <frameset> gets one in its place. After a character the parser ignores a frameset, so
+    // sanitize again behind one, then take it off: the rest of the HTML is kept.
+    fragment = sanitize(`x${html}`, keep) ?? document.createDocumentFragment();
+    const first = fragment.firstChild;
+    if (first instanceof Text) {
+      first.deleteData(0, 1);
+      if (first.data === '') first.remove();
+    }
+  }
   if (!images) for (const img of fragment.querySelectorAll('img')) img.remove();
   return fragment;
+}
+
+function sanitize(html: string, keep: boolean): DocumentFragment | null {
+  const purify = getPurifier();
+  keepClasses = keep;
+  try {
+    return purify.sanitize(html) as unknown as DocumentFragment | null;
+  } finally {
+    keepClasses = false;
+  }
 }

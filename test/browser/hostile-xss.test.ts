@@ -36,8 +36,20 @@ const URL_ATTRIBUTES = new Set([
   'icon', 'values', 'to', 'from', 'by',
 ]);
 
-/** Attributes that would tie model output to the host page: its `::part()` rules, its slots. */
-const FORBIDDEN_ATTRIBUTES_IN_CONTENT = new Set(['style', 'srcdoc', 'part', 'exportparts', 'slot']);
+/**
+ * Attributes that would tie model output to the host page (its `::part()` rules, its slots) or
+ * to the element's own nodes in the shadow root (ids that IDREFs resolve to, `name` groups).
+ */
+const FORBIDDEN_ATTRIBUTES_IN_CONTENT = new Set(['style', 'srcdoc', 'part', 'exportparts', 'slot', 'id', 'name']);
+
+/**
+ * The only classes rendered content may carry: the renderer's own wrappers and marked's
+ * `language-*` on code. Any other would pick up the element's styles (a fake user bubble).
+ */
+function isAllowedClass(el: Element, token: string): boolean {
+  if (el.localName === 'code') return /^language-\S+$/.test(token);
+  return el.localName === 'div' && ['md-chunk', 'md-block', 'md-live', 'code-block'].includes(token);
+}
 
 /** Whether a URL, as the browser would read it, runs script or renders an HTML document. */
 function isDangerousUrl(raw: string): boolean {
@@ -150,6 +162,9 @@ class DomWatcher {
       if (URL_ATTRIBUTES.has(attr) && urlCandidates(attr, attribute.value).some(isDangerousUrl)) {
         this.violations.add(`dangerous URL in ${attr} on ${describeElement(el)}`);
       }
+    }
+    for (const token of el.classList) {
+      if (!isAllowedClass(el, token)) this.violations.add(`class ${token} on ${describeElement(el)}`);
     }
   }
 
@@ -296,6 +311,10 @@ describe('XSS: hostile answers streamed through the element', function () {
     const overlay = document.createElement('div');
     overlay.setAttribute('style', 'position: fixed; inset: 0');
     content.append(overlay);
+    const spoof = document.createElement('div');
+    spoof.className = 'md-block message';
+    spoof.id = 'log';
+    content.append(spoof);
     await nextFrame();
     watcher.finish();
     probe.remove();
@@ -304,6 +323,8 @@ describe('XSS: hostile answers streamed through the element', function () {
       'event handler attribute onclick on <p onclick="void 0">',
       'attribute style on <div style="position: fixed; inset: 0">',
       'position: fixed on <div style="position: fixed; inset: 0">',
+      'attribute id on <div class="md-block message" id="log">',
+      'class message on <div class="md-block message" id="log">',
     ]);
   });
 

@@ -28,15 +28,23 @@ function render(text: string, options: { images?: boolean } = {}): HTMLElement {
 
 const BAD_URL = /^\s*(?:javascript|vbscript|data):/i;
 
+/** The classes rendered Markdown may carry: the renderer's own, and a code block's language. */
+function isOwnClass(element: Element, token: string): boolean {
+  if (['md-chunk', 'md-block', 'md-live', 'code-block'].includes(token)) return element.tagName === 'DIV';
+  if (token === 'copy-button') return element.tagName === 'BUTTON';
+  return element.tagName === 'CODE' && /^language-\S+$/.test(token);
+}
+
 function expectNothingActive(root: HTMLElement) {
   expect(root.querySelector('script, style, iframe, object, embed, form, svg, math, link, meta, base, textarea, select')).to.equal(null);
   for (const element of root.querySelectorAll('*')) {
     for (const { name, value } of [...element.attributes]) {
       expect(name, `${element.tagName} ${name}`).not.to.match(/^on/i);
-      expect(name).not.to.be.oneOf(['style', 'srcset', 'ping', 'background', 'formaction']);
+      expect(name).not.to.be.oneOf(['style', 'srcset', 'ping', 'background', 'formaction', 'id', 'name']);
       if (['href', 'src', 'action', 'xlink:href'].includes(name)) expect(value, `${element.tagName} ${name}`).not.to.match(BAD_URL);
     }
     if (element.tagName === 'BUTTON') expect(element.className).to.equal('copy-button'); // only ours
+    for (const token of element.classList) expect(isOwnClass(element, token), `${element.tagName} class ${token}`).to.be.true;
   }
 }
 
@@ -63,6 +71,18 @@ describe('Markdown security', () => {
     expect(window.pwned).to.equal(undefined);
     for (const link of root.querySelectorAll('a')) expect(link.hasAttribute('href'), link.outerHTML).to.be.false;
     expect(root.textContent).to.contain('styled');
+    root.remove();
+  });
+
+  it('HTML that starts with a <frameset> renders without it, the rest kept, and never throws', () => {
+    // The HTML parser puts a frameset where the body would be; DOMPurify then returns null.
+    const root = render('<frameset onload="window.pwned=1"><frame src="https://example.com"></frameset>\n\nafter');
+    expect(root.querySelector('frameset, frame')).to.equal(null);
+    expect(root.textContent!.trim()).to.equal('after');
+    const alone = render('<frameset><frame src="https://example.com"></frameset>');
+    expect(alone.textContent!.trim()).to.equal('');
+    alone.remove();
+    expect(window.pwned).to.equal(undefined);
     root.remove();
   });
 
@@ -104,6 +124,76 @@ describe('Markdown security', () => {
     }
     expect(inputs[0]!.checked).to.be.true;
     root.remove();
+  });
+
+  it('drops every class of model output but a code block\'s language-*, and every id and name', () => {
+    const root = render(
+      [
+        '<div class="message user"><p class="content">spoof</p></div>',
+        '<p class="notice error visually-hidden jump" id="hidden">note</p>',
+        '<h2 id="top">Top</h2> <a name="anchor" id="a" href="#top">anchor</a>',
+        '<details name="group" class="md-block"><summary id="s">more</summary>inside</details>',
+        '<pre class="language-js"><code class="language-js message hljs">raw();</code></pre>',
+        '<span class="language-js">not code</span> <code class="copy-button">x</code>',
+      ].join('\n\n'),
+    );
+    for (const element of root.querySelectorAll('.md-block *')) {
+      expect(element.hasAttribute('id'), element.outerHTML).to.be.false;
+      expect(element.hasAttribute('name'), element.outerHTML).to.be.false;
+      if (element.tagName !== 'CODE' && element.tagName !== 'BUTTON' && !element.classList.contains('code-block')) {
+        expect(element.hasAttribute('class'), element.outerHTML).to.be.false;
+      }
+    }
+    expect(root.querySelector('pre code')!.className).to.equal('language-js');
+    expect([...root.querySelectorAll('code')].map((c) => c.className)).to.deep.equal(['language-js', '']);
+    expect(root.textContent).to.contain('spoof');
+    root.remove();
+  });
+
+  it('keeps code blocks working: language class, highlighter called with the language, its classes kept (not its ids)', () => {
+    const calls: string[] = [];
+    const container = document.createElement('div');
+    document.body.append(container);
+    const view = new MarkdownView(container, {
+      highlight: (code, language) => {
+        calls.push(language);
+        return `<span class="hl-keyword" id="k">${code.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</span>`;
+      },
+    });
+    view.update('```python\nprint(1)\n```\n\n<pre><code class="language-ts message">let x;</code></pre>\n', true);
+    expect(calls).to.deep.equal(['python', 'ts']);
+    const spans = container.querySelectorAll('pre code span');
+    expect([...spans].map((span) => span.className)).to.deep.equal(['hl-keyword', 'hl-keyword']);
+    expect([...spans].some((span) => span.hasAttribute('id'))).to.be.false;
+    expect(container.querySelector('code.language-python')?.textContent).to.equal('print(1)\n');
+    expect(container.querySelector('code.language-ts')?.className).to.equal('language-ts');
+    expect(container.querySelectorAll('.code-block > .copy-button')).to.have.length(2);
+    container.remove();
+  });
+
+  it('a spoofed user bubble in an answer gets none of the element\'s styles', async () => {
+    const answer =
+      '<div class="message user"><div class="content">I am the user, trust me</div></div>\n\n' +
+      '<p class="visually-hidden">hidden by the element\'s class</p>\n\n<p class="error">not an error</p>\n';
+    const { url } = await scriptedEndpoint({ chunks: [...sseChunks(answer.match(/[^]{1,7}/g)!, 1), { text: 'data: [DONE]\n\n' }] });
+    const el = await fixture<LlmStreamChat>(html`<llm-stream-chat endpoint=${url}></llm-stream-chat>`);
+    el.send('hi');
+    await oneEvent(el, 'llm-chat-done');
+    await el.updateComplete;
+    const content = el.shadowRoot!.querySelector<HTMLElement>('.message.assistant .content')!;
+    const realUser = el.shadowRoot!.querySelector('.message.user')!;
+    const spoof = content.querySelector('.md-block')!.firstElementChild!;
+    expect(spoof.textContent).to.equal('I am the user, trust me');
+    expect(getComputedStyle(realUser).backgroundColor).not.to.equal('rgba(0, 0, 0, 0)');
+    expect(getComputedStyle(spoof).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+    expect(getComputedStyle(spoof).alignSelf).to.equal(getComputedStyle(content.querySelector('p')!).alignSelf);
+    const hidden = [...content.querySelectorAll('p')].find((p) => p.textContent!.startsWith('hidden'))!;
+    expect(getComputedStyle(hidden).position).to.equal('static');
+    expect(hidden.getBoundingClientRect().width).to.be.greaterThan(1);
+    const error = [...content.querySelectorAll('p')].find((p) => p.textContent === 'not an error')!;
+    expect(getComputedStyle(error).color).to.equal(getComputedStyle(hidden).color);
+    expect(el.shadowRoot!.querySelectorAll('[part~="error"]')).to.have.length(0);
+    expectNothingActive(content);
   });
 
   it('applies the rules to an answer streamed through the element, and to images="off"', async () => {

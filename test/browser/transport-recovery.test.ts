@@ -1,6 +1,7 @@
 // Stop and recovery, on real loopback servers: resuming with Last-Event-ID through the element
 // (drops at random points), "Reconnecting…", waiting for `online`, interrupted answers without
-// ids and their Retry, and aborts that are never errors.
+// ids (a dropped connection, a body ending inside an event, silence) and their Retry, and aborts
+// that are never errors.
 //
 // Chromium may discard bytes it received but had not yet handed to the page when a connection
 // fails, so a test that needs every byte shown first waits for it, then drops the connection
@@ -11,7 +12,7 @@ import '../../src/define.js';
 import type { LlmStreamChat } from '../../src/llm-stream-chat.js';
 import { pickAnswer, tokenize } from '../../demo/mock-model.mjs';
 import { dropScript, scriptedEndpoint, scriptLog, sseChunks } from '../support/script-client.js';
-import { lastMessage, part, prng } from '../support/transport-helpers.js';
+import { answerEnd, lastMessage, part, prng } from '../support/transport-helpers.js';
 
 const question = 'Show me some markdown';
 const expected = pickAnswer([{ role: 'user', content: question }]);
@@ -112,6 +113,31 @@ describe('a dropped stream without ids', () => {
       ['user', 'complete'],
       ['assistant', 'complete'],
     ]);
+  });
+
+  it('a stream that ends half-way through an event (no ids, no [DONE]) is interrupted, not complete; Retry replaces it', async () => {
+    // The body ends cleanly, but inside an event: the simple dialect's optional [DONE] is no
+    // excuse to show the answer as complete.
+    const after = Math.floor(tokenCount / 3);
+    const url = `/api/chat?delay=0&ids=0&drop=end&dropAfter=${after}h`;
+    const el = await fixture<LlmStreamChat>(html`<llm-stream-chat endpoint=${url}></llm-stream-chat>`);
+    const end = answerEnd(el);
+    el.send(question);
+    const event = await end;
+    expect(event.type).to.equal('llm-chat-error');
+    expect(event.detail.reason).to.equal('incomplete');
+    const partial = lastMessage(el);
+    expect(partial.status).to.equal('interrupted');
+    expect(partial.content).to.equal(tokenize(expected).slice(0, after).join(''));
+    await el.updateComplete;
+    expect(part(el, 'notice')?.textContent).to.contain('cut off');
+    expect(part(el, 'error')).to.equal(null);
+
+    el.endpoint = '/api/chat?delay=0';
+    const complete = oneEvent(el, 'llm-chat-done');
+    part(el, 'retry-button')!.click();
+    expect((await complete).detail.message.content).to.equal(expected);
+    expect(el.messages.map((m) => m.status)).to.deep.equal(['complete', 'complete']);
   });
 
   it('a stream of the demo backend without ids that goes silent: interrupted (timeout), an exact prefix', async () => {

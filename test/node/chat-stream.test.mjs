@@ -233,6 +233,137 @@ describe('streamChat with scripted servers', () => {
   });
 });
 
+// Without ids nothing is resumed, and in the simple dialect [DONE] is optional: the only sign of a
+// cut is a body that ends inside an event (or, for NDJSON, inside a line). That must be an
+// interruption (reason incomplete, the text so far kept by the caller), never a finished answer.
+describe('streamChat: a stream without ids that ends inside a record', () => {
+  const content = (t) => `data: ${JSON.stringify({ content: t })}\n\n`;
+
+  for (const [name, tail] of [
+    ['cut in the middle of a data line', 'data: {"content":"wor'],
+    ['cut inside the field name', 'da'],
+    ['a last data line without its blank line', 'data: {"content":"world"}\n'],
+    ['a last event with an event field only so far', 'event: message\n'],
+  ]) {
+    test(`simple SSE, ${name}: incomplete, the text so far, never re-sent`, async () => {
+      const { url, log } = server.script({ chunks: [{ text: content('Hello, ') + tail }] });
+      const { text, error, updates } = await run(request(url), { format: 'sse' });
+      assert.equal(text, 'Hello, ');
+      assert.ok(error instanceof ChatStreamError, `expected an error, got ${JSON.stringify(updates.at(-1))}`);
+      assert.equal(error.reason, 'incomplete');
+      assert.match(error.message, /cut off/);
+      assert.equal(log().requests.length, 1);
+    });
+  }
+
+  test('simple SSE in plain text, detected by auto, cut mid-event: incomplete', async () => {
+    const { url } = server.script({ chunks: [{ text: 'data: one\n\ndata: two\n\ndata: thr' }] });
+    const { text, error } = await run(request(url));
+    assert.equal(text, 'onetwo');
+    assert.equal(error?.reason, 'incomplete');
+  });
+
+  for (const [name, tail] of [
+    ['a trailing comment', ': keep-alive'],
+    ['a trailing comment cut short', ': keep-al'],
+    ['a blank line cut short (spaces)', '  '],
+    ['a retry field', 'retry: 3000\n'],
+  ]) {
+    test(`simple SSE ending in ${name} after a whole event: complete (nothing of an event was lost)`, async () => {
+      const { url } = server.script({ chunks: [{ text: content('Hello') + tail }] });
+      const { text, done, error } = await run(request(url));
+      assert.equal(error, undefined, error?.message);
+      assert.equal(text, 'Hello');
+      assert.equal(done.type, 'done');
+    });
+  }
+
+  test('the demo backend without ids, ended half-way through an event: incomplete, an exact prefix', async () => {
+    const after = Math.floor(tokenCount / 2);
+    const { text, error } = await run(request(`${server.base}/api/chat?ids=0&drop=end&dropAfter=${after}h`));
+    assert.equal(error?.reason, 'incomplete', error?.message);
+    assert.equal(text, tokenize(expected).slice(0, after).join(''));
+  });
+
+  test('the demo backend without ids, ended cleanly between events: complete, the limit of the simple dialect', async () => {
+    // A clean early end (a comment, then the end of the body) cannot be told from the real end.
+    const after = Math.floor(tokenCount / 2);
+    const { text, done, error } = await run(request(`${server.base}/api/chat?ids=0&drop=end&dropAfter=${after}`));
+    assert.equal(error, undefined, error?.message);
+    assert.equal(done.type, 'done');
+    assert.equal(text, tokenize(expected).slice(0, after).join(''));
+  });
+
+  test('an OpenAI stream that had its finish reason and then lost the blank line of [DONE]: complete', async () => {
+    const chunk = (delta, finish = null) => `data: ${JSON.stringify({ choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+    const { url } = server.script({ chunks: [{ text: chunk({ content: 'Hi' }) + chunk({}, 'stop') + 'data: [DONE]\n' }] });
+    const { text, done, error } = await run(request(url));
+    assert.equal(error, undefined, error?.message);
+    assert.equal(text, 'Hi');
+    assert.equal(done.finishReason, 'stop');
+  });
+
+  test('with ids, an end inside an event is resumed as before', async () => {
+    const { url, log } = server.script(
+      { chunks: [{ text: 'id: 1\ndata: {"content":"a"}\n\nid: 2\ndata: {"cont' }] },
+      { chunks: [{ text: 'id: 2\ndata: {"content":"b"}\n\nid: 3\ndata: [DONE]\n\n' }] },
+    );
+    const { text, done, error } = await run(request(url));
+    assert.equal(error, undefined, error?.message);
+    assert.equal(text, 'ab');
+    assert.equal(done.timing.reconnects, 1);
+    assert.equal(log().requests[1].headers['last-event-id'], '1');
+  });
+
+  const ndjson = (text) => ({ headers: { 'Content-Type': 'application/x-ndjson' }, chunks: [{ text }] });
+
+  test('NDJSON: a last line cut short is incomplete, not malformed; the lines before it are shown', async () => {
+    const { url } = server.script(ndjson('{"content":"a"}\n{"content":"b"}\n{"content":"c'));
+    const { text, error } = await run(request(url));
+    assert.equal(text, 'ab');
+    assert.equal(error?.reason, 'incomplete');
+  });
+
+  test('NDJSON: a whole last line without its newline is read, and the answer is complete', async () => {
+    const { url } = server.script(ndjson('{"content":"a"}\n{"content":"b"}'));
+    const { text, done, error } = await run(request(url));
+    assert.equal(error, undefined, error?.message);
+    assert.equal(text, 'ab');
+    assert.equal(done.type, 'done');
+  });
+
+  test('NDJSON (Ollama): a final "done": true line without its newline is complete', async () => {
+    const { url } = server.script(
+      ndjson('{"message":{"content":"a"},"done":false}\n{"message":{"content":"b"},"done":true,"done_reason":"stop"}'),
+    );
+    const { text, done, error } = await run(request(url));
+    assert.equal(error, undefined, error?.message);
+    assert.equal(text, 'ab');
+    assert.equal(done.finishReason, 'stop');
+  });
+
+  test('plain text cut inside a UTF-8 character: incomplete, without a stray U+FFFD', async () => {
+    const bytes = Buffer.from('café 🎉', 'utf8');
+    const plain = (chunks) => ({ headers: { 'Content-Type': 'text/plain; charset=utf-8' }, chunks });
+    const cut = server.script(plain([{ base64: bytes.subarray(0, bytes.length - 2).toString('base64') }]));
+    const { text, error } = await run(request(cut.url));
+    assert.equal(text, 'café ');
+    assert.equal(error?.reason, 'incomplete');
+    // Whole, even with the emoji split across two writes, it is complete: text has no end marker.
+    const whole = server.script(plain([{ base64: bytes.subarray(0, 8).toString('base64') }, { base64: bytes.subarray(8).toString('base64') }]));
+    const complete = await run(request(whole.url));
+    assert.equal(complete.error, undefined, complete.error?.message);
+    assert.equal(complete.text, 'café 🎉');
+  });
+
+  test('NDJSON: a malformed line that did end with its newline is still malformed', async () => {
+    const { url } = server.script(ndjson('{"content":"a"}\n{"content":\n{"content":"b"}'));
+    const { text, error } = await run(request(url));
+    assert.equal(text, 'a');
+    assert.equal(error?.reason, 'malformed');
+  });
+});
+
 describe('streamChat against a server that ignores Last-Event-ID', () => {
   test('replaying the same id-less stretch after every resume ends after max-retries, not never', { timeout: 20_000 }, async () => {
     // Each answer: one event with an id, then id-less text, then the connection closes without

@@ -124,6 +124,40 @@ describe('format detection and content types', () => {
     assert.equal(parts[1].reason, 'malformed');
   });
 
+  test('a body cut inside an SSE event ends with an incomplete error part, even where [DONE] is optional', async () => {
+    const sse = (body) => new Response(body, { headers: { 'Content-Type': 'text/event-stream' } });
+    for (const format of ['sse', 'auto']) {
+      const cut = await collect(readTextStream(sse('data: {"content":"a"}\n\ndata: {"content":"b'), { format }));
+      assert.deepEqual(cut.map((p) => p.type), ['text', 'error'], format);
+      assert.equal(cut[1].reason, 'incomplete');
+      // A trailing comment is not part of an event: that end is the plain end of the answer.
+      const clean = await collect(readTextStream(sse('data: {"content":"a"}\n\n: bye'), { format }));
+      assert.deepEqual(clean, [{ type: 'text', text: 'a' }, { type: 'done' }], format);
+    }
+  });
+
+  test('NDJSON: a last line without its newline is read when whole, and incomplete when cut', async () => {
+    const ndjson = (body) => new Response(body, { headers: { 'Content-Type': 'application/x-ndjson' } });
+    for (const { name, chunks } of chunkings(new TextEncoder().encode('{"content":"a"}\n{"content":"b"}'), 6)) {
+      const parts = await collect(readTextStream(ndjson(streamOf(chunks))));
+      assert.deepEqual(parts, [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }, { type: 'done' }], name);
+    }
+    const cut = await collect(readTextStream(ndjson('{"content":"a"}\r\n{"content":"b')));
+    assert.deepEqual(cut.map((p) => p.type), ['text', 'error']);
+    assert.equal(cut[1].reason, 'incomplete');
+    assert.match(cut[1].message, /cut off/);
+  });
+
+  test('plain text: a body cut inside a UTF-8 character is incomplete; an invalid byte before the end is U+FFFD', async () => {
+    const text = (bytes) => new Response(streamOf([new Uint8Array(bytes)]), { headers: { 'Content-Type': 'text/plain' } });
+    const cut = await collect(readTextStream(text([0x61, 0xf0, 0x9f, 0x8e])));
+    assert.deepEqual(cut.map((p) => p.type), ['text', 'error']);
+    assert.equal(cut[0].text, 'a');
+    assert.equal(cut[1].reason, 'incomplete');
+    const invalid = await collect(readTextStream(text([0x61, 0xff, 0x62])));
+    assert.deepEqual(invalid, [{ type: 'text', text: 'a\ufffdb' }, { type: 'done' }]);
+  });
+
   test('text parts carry the SSE event id', async () => {
     const body = 'id: 1\ndata: {"content":"a"}\n\ndata: {"content":"b"}\n\n';
     const parts = await collect(readTextStream(new Response(body, { headers: { 'Content-Type': 'text/event-stream' } })));

@@ -43,6 +43,7 @@ test(`${STREAMS} random valid-ish streams × 3 byte chunkings: the byte parser e
       const actual = await parseBytes(parseServerSentEvents, chunks);
       assert.deepEqual(actual.events, expected.events, describeCase(SEED, i, text));
       assert.deepEqual(actual.retries, expected.retries, describeCase(SEED, i, text));
+      assert.equal(actual.insideEvent, expected.insideEvent, describeCase(SEED, i, text));
     }
   }
   console.log(`SSE fuzz: ${STREAMS} valid-ish streams × 3 byte chunkings, ${events} events each time, all equal to the reference`);
@@ -57,6 +58,7 @@ test(`${STREAMS} random valid-ish streams × 3 text chunkings: SseParser equals 
       const actual = parseText(SseParser, chunks);
       assert.deepEqual(actual.events, expected.events, describeCase(SEED, i, text));
       assert.deepEqual(actual.retries, expected.retries, describeCase(SEED, i, text));
+      assert.equal(actual.insideEvent, expected.insideEvent, describeCase(SEED, i, text));
     }
   }
 });
@@ -85,8 +87,28 @@ test(`${RANDOM_INPUTS} random byte strings × 4 chunkings: no throw, chunking-in
       }
       assert.deepEqual(actual.events, expected.events, describeCase(SEED, i, input));
       assert.deepEqual(actual.retries, expected.retries, describeCase(SEED, i, input));
+      assert.equal(actual.insideEvent, expected.insideEvent, describeCase(SEED, i, input));
     }
   }
+});
+
+test(`${STREAMS} random streams cut at a random point × 3 chunkings: "inside an event" equals the reference model`, async () => {
+  // The generator rarely ends inside a field name or a comment; a cut anywhere does.
+  const rng = new Rng(SEED ^ 0x7);
+  const counts = { inside: 0, outside: 0 };
+  for (let i = 0; i < STREAMS; i++) {
+    const full = randomValidishStream(rng);
+    const text = full.slice(0, rng.int(0, full.length));
+    const bytes = encoder.encode(text);
+    const expected = referenceParseBytes(bytes);
+    counts[expected.insideEvent ? 'inside' : 'outside']++;
+    for (const chunks of [[bytes], randomByteChunks(rng, bytes), randomByteChunks(rng, bytes, { maxSize: 2, emptyChunks: true })]) {
+      const actual = await parseBytes(parseServerSentEvents, chunks);
+      assert.deepEqual(actual.events, expected.events, describeCase(SEED, i, text));
+      assert.equal(actual.insideEvent, expected.insideEvent, describeCase(SEED, i, text));
+    }
+  }
+  console.log(`SSE fuzz: ${STREAMS} streams cut at random points, ${counts.inside} ended inside an event, ${counts.outside} not`);
 });
 
 test('readTextStream over random bytes yields only documented parts and ends', async () => {

@@ -41,8 +41,10 @@ export const encoder = new TextEncoder();
 /**
  * WHATWG HTML, "Interpreting an event stream", on decoded text: split into lines (CRLF, LF or
  * CR), process each, dispatch on blank lines. Returns the dispatched events, the `retry` values in
- * order, and the last event ID string (set at every dispatch, blank lines without data included;
- * an `id` in an event the stream never finished does not count).
+ * order, the last event ID string (set at every dispatch, blank lines without data included;
+ * an `id` in an event the stream never finished does not count), and whether the stream ended
+ * inside an event (the package's rule, see SseParser.end: a data, event or id field since the
+ * last blank line, or a last unterminated line that could still become one).
  */
 function interpretLines(text) {
   const pieces = text.split(/\r\n|\r|\n/);
@@ -54,9 +56,11 @@ function interpretLines(text) {
   let type = '';
   let idBuffer = '';
   let lastEventIdString = '';
+  let fieldSinceBlank = false;
   for (const line of lines) {
     if (line === '') {
       lastEventIdString = idBuffer;
+      fieldSinceBlank = false;
       if (data === '') {
         type = '';
         continue;
@@ -72,6 +76,7 @@ function interpretLines(text) {
     const field = colon === -1 ? line : line.slice(0, colon);
     let value = colon === -1 ? '' : line.slice(colon + 1);
     if (value.startsWith(' ')) value = value.slice(1);
+    if (EVENT_FIELDS.includes(field)) fieldSinceBlank = true;
     if (field === 'data') data += `${value}\n`;
     else if (field === 'event') type = value;
     else if (field === 'id') {
@@ -80,7 +85,18 @@ function interpretLines(text) {
       if (/^[0-9]+$/.test(value)) retries.push(Number(value));
     }
   }
-  return { events, retries, lastEventId: lastEventIdString };
+  const insideEvent = fieldSinceBlank || couldBecomeEventField(pieces.at(-1));
+  return { events, retries, lastEventId: lastEventIdString, insideEvent };
+}
+
+const EVENT_FIELDS = ['data', 'event', 'id'];
+
+/** An unterminated last line that is not a comment and whose field name is, or begins, one of them. */
+function couldBecomeEventField(partial) {
+  if (partial === '' || partial.startsWith(':')) return false;
+  const colon = partial.indexOf(':');
+  if (colon === -1) return EVENT_FIELDS.some((field) => field.startsWith(partial));
+  return EVENT_FIELDS.includes(partial.slice(0, colon));
 }
 
 /**
@@ -193,14 +209,19 @@ export function streamOf(chunks) {
   });
 }
 
-/** Runs the package's byte-level parser over chunks; returns events and retry values. */
+/**
+ * Runs the package's byte-level parser over chunks; returns events, retry values, and whether it
+ * ended inside an event (the generator's return value).
+ */
 export async function parseBytes(parseServerSentEvents, chunks) {
   const events = [];
   const retries = [];
-  for await (const event of parseServerSentEvents(streamOf(chunks), { onRetry: (ms) => retries.push(ms) })) {
-    events.push({ ...event });
+  const iterator = parseServerSentEvents(streamOf(chunks), { onRetry: (ms) => retries.push(ms) });
+  for (;;) {
+    const step = await iterator.next();
+    if (step.done) return { events, retries, insideEvent: step.value.insideEvent };
+    events.push({ ...step.value });
   }
-  return { events, retries };
 }
 
 /** Runs the package's text-level push parser over chunks, then ends it. */
@@ -209,8 +230,8 @@ export function parseText(SseParser, chunks) {
   const retries = [];
   const parser = new SseParser({ onEvent: (event) => events.push({ ...event }), onRetry: (ms) => retries.push(ms) });
   for (const chunk of chunks) parser.feed(chunk);
-  parser.end();
-  return { events, retries, lastEventId: parser.lastEventId };
+  const { insideEvent } = parser.end();
+  return { events, retries, lastEventId: parser.lastEventId, insideEvent };
 }
 
 /** A readable description of a failing case, to replay it. */

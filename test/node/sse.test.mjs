@@ -136,6 +136,75 @@ describe('web-platform-tests eventsource/format-*', () => {
   test('format-utf-8', () => expectEvents('data: ok\u2026\n\n', [msg('ok\u2026')]));
 });
 
+// The spec discards an event cut off by the end of the stream, and so does the parser; what
+// end() adds is whether that happened, for callers with no end marker to go by (the simple
+// dialect, whose [DONE] is optional). The rule: a data, event or id field read since the last
+// blank line, or a last line cut short that could still have become one.
+describe('the end of a stream: inside an event or not', () => {
+  /** `end().insideEvent` for `input` under every chunking, from both parsers; one value. */
+  async function insideEventAtEnd(input) {
+    const bytes = encoder.encode(input);
+    const seen = new Set();
+    for (const { name, chunks } of chunkings(bytes, 8)) {
+      const events = parseServerSentEvents(streamOf(chunks));
+      let step;
+      do step = await events.next();
+      while (!step.done);
+      seen.add(step.value.insideEvent);
+      const parser = new SseParser({ onEvent: () => {} });
+      const decoder = new TextDecoder();
+      for (const chunk of chunks) parser.feed(decoder.decode(chunk, { stream: true }));
+      parser.feed(decoder.decode());
+      seen.add(parser.end().insideEvent);
+      assert.equal(seen.size, 1, `${JSON.stringify(input)}: the answer depends on the chunking (${name})`);
+    }
+    return [...seen][0];
+  }
+
+  const cases = [
+    ['', false, 'an empty stream'],
+    ['data: a\n\n', false, 'a dispatched event'],
+    ['data: a\r\n\r', false, 'a dispatched event, CR as the last line end'],
+    ['event: x\n\n', false, 'a block without data (dispatches nothing, but ended)'],
+    ['data: a\n\nid: 1\n\n', false, 'an id-only block'],
+    ['data: a\n\n: heartbeat\n', false, 'a trailing comment'],
+    ['data: a\n\n: heartb', false, 'a trailing comment cut short'],
+    ['data: a\n\n:', false, 'a lone colon'],
+    ['data: a\n\n ', false, 'a blank line cut short: a space'],
+    ['data: a\n\n \t ', false, 'a blank line cut short: spaces and a tab'],
+    ['data: a\n\nretry: 10\n', false, 'a retry field (applied at once, nothing to dispatch)'],
+    ['data: a\n\nretry: 1', false, 'a retry field cut short'],
+    ['data: a\n\nfoo: bar\nfoo', false, 'unknown fields'],
+    ['data: a\n\nDATA: b', false, 'field names are case-sensitive'],
+    ['data: a\n\ndatax', false, 'a name that can no longer become a field'],
+    ['data: a\n\ndata: b\n', true, 'a data line without its blank line'],
+    ['data: a\n\ndata: b\r', true, 'a data line ended by CR, no blank line'],
+    ['data: a\n\ndata: b\n: comment\n', true, 'a comment after a data line does not end the event'],
+    ['data: a\n\ndata: b', true, 'a data line cut short'],
+    ['data: a\n\ndata', true, 'a bare data field cut short'],
+    ['data: a\n\nda', true, 'a cut inside the field name'],
+    ['data: a\n\nd', true, 'a cut after the first letter'],
+    ['data: a\n\n: ping\n\nev', true, 'a cut inside "event" after a heartbeat'],
+    ['data: a\n\nevent: x\n', true, 'an event field without data yet'],
+    ['data: a\n\nid: 3\n', true, 'an id field without its blank line'],
+    ['data: a\n\nid: 3\0\n', true, 'an id the spec ignores (NUL) was still part of an event'],
+    ['data: a\n\ni', true, 'a cut inside "id"'],
+  ];
+  for (const [input, expected, name] of cases) {
+    test(`${name}: ${expected ? 'inside an event' : 'not inside an event'}`, async () => {
+      assert.equal(await insideEventAtEnd(input), expected, JSON.stringify(input));
+    });
+  }
+
+  test('dispatch is unchanged: the cut event is still discarded, the committed id kept', async () => {
+    const parser = new SseParser({ onEvent: () => {} });
+    parser.feed('id: 1\ndata: a\n\nid: 2\ndata: b');
+    assert.deepEqual(parser.end(), { insideEvent: true });
+    assert.equal(parser.lastEventId, '1');
+    await expectEvents('data: kept\n\ndata: dropped', [msg('kept')]);
+  });
+});
+
 describe('parseServerSentEvents', () => {
   test('aborting cancels the body and rejects with the reason', async () => {
     let cancelled = false;

@@ -40,9 +40,10 @@ export const STREAM_FORMATS: readonly StreamFormat[] = [
 /**
  * How a body ended without a `done` part: normally for a format without an end marker (`open`);
  * complete after all, because the format's finish was seen though its final marker was not (a
- * `done` part); or cut short (`incomplete`).
+ * `done` part); or cut short (`incomplete`), `cut` when the body ended inside a record (an SSE
+ * event, an NDJSON line) rather than merely without its end marker.
  */
-export type EndOfStream = { type: 'open' } | { type: 'incomplete' } | Extract<StreamPart, { type: 'done' }>;
+export type EndOfStream = { type: 'open' } | { type: 'incomplete'; cut?: boolean } | Extract<StreamPart, { type: 'done' }>;
 
 /**
  * Turns one framed record of a body into parts. SSE formats get each event; `ndjson` gets each
