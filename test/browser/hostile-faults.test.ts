@@ -222,7 +222,7 @@ describe('faults: the user stops an endless stream', () => {
     const { url, id } = await scriptedEndpoint({ chunks: sseChunks(tokens, 10), hang: true });
     const el = await chatAt(url);
     el.send(QUESTION);
-    await waitUntil(() => lastMessage(el).content.length > 40 && el.shadowRoot!.querySelector('[part~="stop-button"]'), 'no text arrived');
+    await waitUntil(() => lastMessage(el).content.length > 40 && el.shadowRoot!.querySelector('[part~="stop-button"]'), 'no text arrived', { timeout: 10_000 });
     const stopped = oneEvent(el, 'llm-chat-stop');
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="stop-button"]')!.click();
     const message = (await stopped).detail.message;

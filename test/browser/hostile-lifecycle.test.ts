@@ -39,7 +39,7 @@ describe('lifecycle: removing the element', () => {
       const errors: Event[] = [];
       el.addEventListener('llm-chat-error', (event) => errors.push(event));
       el.send('Hello');
-      if (phase === 'mid-stream') await waitUntil(() => lastMessage(el).content === 'partial text', 'no text arrived');
+      if (phase === 'mid-stream') await waitUntil(() => lastMessage(el).content === 'partial text', 'no text arrived', { timeout: 10_000 });
       else await waitUntil(async () => (await scriptLog(id)).requests.length === 1, 'the request never reached the server');
       const stopped = oneEvent(el, 'llm-chat-stop');
       el.remove();

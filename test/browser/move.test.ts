@@ -155,7 +155,7 @@ describe('moving the element mid-stream', () => {
     el.endpoint = url;
     first.append(el);
     el.send('Hello');
-    await waitUntil(() => lastMessage(el).content === 'partial text', 'no text arrived');
+    await waitUntil(() => lastMessage(el).content === 'partial text', 'no text arrived', { timeout: 10_000 });
     const stopped = oneEvent(el, 'llm-chat-stop');
     el.remove();
     expect((await stopped).detail.message).to.include({ status: 'stopped', content: 'partial text' });
