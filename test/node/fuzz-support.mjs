@@ -1,4 +1,4 @@
-// Shared by the SSE fuzz tests (fuzz-sse.test.mjs, fuzz-sse.pending.mjs): a seeded PRNG, a
+// Shared by the SSE fuzz tests (fuzz-sse.test.mjs, fuzz-sse-spec.test.mjs): a seeded PRNG, a
 // generator of random "valid-ish" event streams, random chunkings, and a reference model of the
 // WHATWG "interpreting an event stream" algorithm written for clarity, not speed: decode all
 // bytes, split into lines, process each line, dispatch on blank lines.
