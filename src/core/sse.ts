@@ -38,6 +38,12 @@ export interface SseEnd {
    * (spaces only) does not count: no part of an event was lost.
    */
   insideEvent: boolean;
+  /**
+   * When inside an event: the data that event had when the stream ended, its last line included
+   * even without a line end (undefined if it had no data field). A sloppy server that ends with
+   * `data: [DONE]` and no blank line did finish; a caller may accept its end marker from here.
+   */
+  unterminatedData?: string;
 }
 
 /** Options for {@link SseParser}. */
@@ -128,12 +134,16 @@ export class SseParser {
    * to go by can take as a sign that the stream was cut.
    */
   end(): SseEnd {
-    const insideEvent = this.inEvent || couldBeEventField(this.pieces.join(''));
+    const last = this.pieces.join('');
+    const insideEvent = this.inEvent || couldBeEventField(last);
+    let data = this.hasData ? this.data : undefined;
+    const lastData = /^data(?::|$)/.test(last) ? last.slice(5).replace(/^ /, '') : undefined;
+    if (lastData !== undefined) data = data === undefined ? lastData : `${data}\n${lastData}`;
     this.pieces = [];
     this.pendingCr = false;
     this.resetEvent();
     this.idBuffer = this.committedId;
-    return { insideEvent };
+    return insideEvent ? { insideEvent, unterminatedData: data } : { insideEvent };
   }
 
   private processLine(line: string): void {

@@ -256,6 +256,26 @@ describe('streamChat: a stream without ids that ends inside a record', () => {
     });
   }
 
+  for (const [name, tail] of [
+    ['[DONE] without its blank line', 'data: [DONE]\n'],
+    ['[DONE] without any line end', 'data: [DONE]'],
+  ]) {
+    test(`simple SSE ending with ${name}: complete (a sloppy server that did finish)`, async () => {
+      const { url } = server.script({ chunks: [{ text: content('Hello') + tail }] });
+      const { text, done, error } = await run(request(url));
+      assert.equal(error, undefined, error?.message);
+      assert.equal(text, 'Hello');
+      assert.equal(done.type, 'done');
+    });
+  }
+
+  test('simple SSE cut inside its [DONE]: incomplete', async () => {
+    const { url } = server.script({ chunks: [{ text: content('Hello') + 'data: [DON' }] });
+    const { text, error } = await run(request(url), { format: 'sse' });
+    assert.equal(text, 'Hello');
+    assert.equal(error?.reason, 'incomplete');
+  });
+
   test('simple SSE in plain text, detected by auto, cut mid-event: incomplete', async () => {
     const { url } = server.script({ chunks: [{ text: 'data: one\n\ndata: two\n\ndata: thr' }] });
     const { text, error } = await run(request(url));

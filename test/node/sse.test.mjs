@@ -196,10 +196,28 @@ describe('the end of a stream: inside an event or not', () => {
     });
   }
 
+  for (const [input, expected, name] of [
+    ['data: a\n\ndata: [DONE]', '[DONE]', 'an end marker without any line end'],
+    ['data: a\n\ndata: [DONE]\n', '[DONE]', 'an end marker without its blank line'],
+    ['data: a\n\ndata:[DONE]\r', '[DONE]', 'no space after the colon, CR line end'],
+    ['data: a\n\ndata: [DON', '[DON', 'an end marker cut short'],
+    ['data: x\ndata: y', 'x\ny', 'two data lines, the last one cut'],
+    ['data: a\n\ndata', '', 'a bare data field'],
+    ['data: a\n\nevent: x\n', undefined, 'an event field only: no data'],
+    ['data: a\n\nda', undefined, 'a cut inside the field name: no data yet'],
+    ['data: a\n\n', undefined, 'not inside an event'],
+  ]) {
+    test(`end().unterminatedData, ${name}: ${JSON.stringify(expected)}`, () => {
+      const parser = new SseParser({ onEvent: () => {} });
+      parser.feed(input);
+      assert.equal(parser.end().unterminatedData, expected);
+    });
+  }
+
   test('dispatch is unchanged: the cut event is still discarded, the committed id kept', async () => {
     const parser = new SseParser({ onEvent: () => {} });
     parser.feed('id: 1\ndata: a\n\nid: 2\ndata: b');
-    assert.deepEqual(parser.end(), { insideEvent: true });
+    assert.deepEqual(parser.end(), { insideEvent: true, unterminatedData: 'b' });
     assert.equal(parser.lastEventId, '1');
     await expectEvents('data: kept\n\ndata: dropped', [msg('kept')]);
   });
