@@ -61,21 +61,33 @@ export class MarkdownView {
    * Shows `text`, which normally extends the previous text; `final` once it is complete. A text
    * that does not extend the previous one (judged by the 32 characters before the previous end:
    * no earlier character is compared) is rendered from scratch.
+   *
+   * `added`, when given, is what the caller says `text` gained since the previous call. It is
+   * taken without reading `text` at all when the lengths agree: a streamed answer is a rope of
+   * every token, and any slice or comparison of it copies the whole answer, a cost that grew
+   * to milliseconds per frame for a long one. When the lengths disagree (another update came in
+   * between, the text was replaced), the hint is ignored and the text checked as without it.
    */
-  update(text: string, final: boolean): void {
+  update(text: string, final: boolean, added?: string): void {
     // Lit re-renders every message while one streams: for the others this is one identity check.
     if (text === this.text && (final || !this.pipeline.done)) {
       if (final && !this.pipeline.done) this.apply(this.pipeline.finish());
       return;
     }
-    // The text only grows while it streams: take the new end without comparing the rest.
-    const appended =
-      !this.pipeline.done && text.length >= this.length && text.slice(this.length - this.probe.length, this.length) === this.probe;
-    if (!appended) this.reset();
-    const delta = detach(text.slice(this.length));
+    let delta: string;
+    if (added !== undefined && !this.pipeline.done && text.length === this.length + added.length) {
+      delta = detach(added);
+    } else {
+      // The text only grows while it streams: take the new end without comparing the rest.
+      const appended =
+        !this.pipeline.done && text.length >= this.length && text.slice(this.length - this.probe.length, this.length) === this.probe;
+      if (!appended) this.reset();
+      delta = detach(text.slice(this.length));
+    }
     this.text = text;
     this.length = text.length;
-    this.probe = text.slice(Math.max(0, text.length - PROBE));
+    // Kept from the deltas alone, so that it never reads the full text either.
+    this.probe = delta.length >= PROBE ? delta.slice(-PROBE) : (this.probe + delta).slice(-PROBE);
     if (final) this.apply(this.pipeline.finish(delta));
     else if (delta !== '') this.apply(this.pipeline.push(delta));
   }
