@@ -1,4 +1,4 @@
-import { MarkdownPipeline, type LiveView, type MarkdownUpdate } from '../core/markdown/index.js';
+import { MarkdownPipeline, type FrozenBlock, type LiveView, type MarkdownUpdate } from '../core/markdown/index.js';
 import { decorateCodeBlocks, onCopyClick, type Highlighter } from './code-blocks.js';
 import { morphChildren } from './morph.js';
 import { sanitizeToFragment } from './sanitizer.js';
@@ -17,6 +17,32 @@ const LIVE = 'md-block md-live';
 const PROBE = 32;
 /** Blocks per `div.md-chunk`. */
 const CHUNK = 32;
+/** A start or end tag's name in HTML. */
+const TAG = /<(\/?)([a-z][^\s/>]*)/gi;
+/** Tags that parse the same inside a `<div>` as at the top of a body (see `batchable`). */
+const BATCHABLE: ReadonlySet<string> = new Set(
+  ('a b blockquote br code del em h1 h2 h3 h4 h5 h6 hr i img input kbd li ol p pre s strong sub sup ' +
+    'table tbody td th thead tr ul').split(' '),
+);
+const VOID: ReadonlySet<string> = new Set(['br', 'hr', 'img', 'input']);
+
+/**
+ * Whether a block's HTML parses the same wrapped in a `<div>` beside other blocks as alone. What
+ * marked writes always does; raw HTML may not: `<frameset>`, `<textarea>` or a `</div>` of its
+ * own change how the wrapper parses, an unclosed `<b>` is re-opened by the parser in the blocks
+ * after it, and a `<` in a quoted attribute value hides tags from this check. Those go alone.
+ */
+function batchable(html: string): boolean {
+  if (/=\s*["'][^"']*</.test(html)) return false;
+  const open = new Map<string, number>();
+  for (const [, end, name] of html.matchAll(TAG)) {
+    const tag = name!.toLowerCase();
+    if (!BATCHABLE.has(tag)) return false;
+    if (!VOID.has(tag)) open.set(tag, (open.get(tag) ?? 0) + (end ? -1 : 1));
+  }
+  for (const count of open.values()) if (count !== 0) return false;
+  return true;
+}
 
 /**
  * A copy of `slice` that does not keep its parent alive. V8 makes a substring a view into its
@@ -130,12 +156,13 @@ export class MarkdownView {
   }
 
   private apply(update: MarkdownUpdate): void {
-    for (const block of update.changed) {
+    const changed = this.sanitizeAll(update.changed);
+    update.changed.forEach((block, index) => {
       const element = this.blocks.get(block.id);
-      if (!element) continue;
-      morphChildren(element, sanitizeToFragment(block.html, { images: this.images }));
+      if (!element) return;
+      morphChildren(element, changed[index] ?? sanitizeToFragment(block.html, { images: this.images }));
       decorateCodeBlocks(element, this.options.highlight, this.images);
-    }
+    });
     update.frozen.forEach((block, index) => {
       let element: HTMLElement;
       if (index === 0 && this.live) {
@@ -157,6 +184,34 @@ export class MarkdownView {
       this.blocks.set(block.id, element);
     });
     this.showLive(update.live);
+  }
+
+  /**
+   * Sanitizes many blocks in one DOMPurify call, each wrapped in a `<div>`; an empty array when it
+   * cannot be done safely, and the caller sanitizes each block alone. A link definition arriving
+   * late (they often end an answer) re-renders every block that names it: hundreds in a long
+   * answer, where DOMPurify's fixed cost per call (a new document each time) was half the time
+   * of the last frame. Only blocks that parse the same inside a `<div>` as alone are batched
+   * (see `batchable`); a block that escapes its wrapper anyway shows as a wrong count of them.
+   */
+  private sanitizeAll(blocks: readonly FrozenBlock[]): (DocumentFragment | undefined)[] {
+    if (blocks.length < 2) return [];
+    const batched = blocks.map((block) => batchable(block.html));
+    const html = blocks.map((block, i) => (batched[i] ? `<div>${block.html}</div>` : '')).join('');
+    const wrappers = [...sanitizeToFragment(html, { images: this.images }).childNodes];
+    if (wrappers.length !== batched.filter(Boolean).length || wrappers.some((node) => node.nodeName !== 'DIV')) return [];
+    const fragments: (DocumentFragment | undefined)[] = [];
+    let next = 0;
+    for (const isBatched of batched) {
+      if (!isBatched) {
+        fragments.push(undefined);
+        continue;
+      }
+      const fragment = document.createDocumentFragment();
+      fragment.append(...wrappers[next++]!.childNodes);
+      fragments.push(fragment);
+    }
+    return fragments;
   }
 
   private showLive(live: LiveView | null): void {
