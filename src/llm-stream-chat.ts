@@ -263,6 +263,7 @@ export class LlmStreamChat extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
+    this.answer.rendered();
     if (changed.has('messages')) this.history.changed();
   }
 
@@ -339,6 +340,7 @@ export class LlmStreamChat extends LitElement {
               final: !isBusy(message),
               images: this.images,
               highlight: this.highlight,
+              added: this.answer.renderDelta(message.id),
             })}></div>`}
         ${this.answer.reconnectingId === message.id && isBusy(message)
           ? html`<p class="notice" part="notice">${t.reconnecting}</p>`

@@ -50,9 +50,11 @@ export class AnswerController {
   private readonly stream: StreamController;
   /** The answer this controller asked for and that has not settled yet. */
   private pendingId?: string;
-  /** How much of the pending answer `llm-chat-delta` has reported, and whether it fired this frame. */
-  private deltaSent = 0;
+  /** The pending answer's text that `llm-chat-delta` has not reported yet, and whether it fired this frame. */
+  private unsentDelta = '';
   private deltaFrame = 0;
+  /** The streaming answer's text added since the host last rendered (see `renderDelta`). */
+  private unrendered?: { id: string; delta: string };
 
   constructor(
     private readonly host: AnswerHost,
@@ -100,6 +102,7 @@ export class AnswerController {
    */
   abandon(): void {
     this.pendingId = undefined;
+    this.unrendered = undefined;
     this.stream.stop();
   }
 
@@ -123,11 +126,26 @@ export class AnswerController {
     if (settled !== this.host.messages) this.host.messages = settled;
   }
 
+  /**
+   * The text added to message `id` since the host last rendered, if it is the answer streaming
+   * here: a hint for the Markdown view, which then need not read the full text to find what is
+   * new (see `MarkdownView.update`). Undefined for every other message.
+   */
+  renderDelta(id: string): string | undefined {
+    return this.unrendered?.id === id ? this.unrendered.delta : undefined;
+  }
+
+  /** The host has rendered: the text shown so far is no longer new (call it from `updated`). */
+  rendered(): void {
+    if (this.unrendered) this.unrendered.delta = '';
+  }
+
   /** Asks for a new answer to `history` (which ends with the user's message). */
   private ask(history: ChatMessage[]): void {
     const answer = createMessage('assistant', '', 'waiting');
     this.pendingId = answer.id;
-    this.deltaSent = 0;
+    this.unsentDelta = '';
+    this.unrendered = { id: answer.id, delta: '' };
     this.options.started?.();
     this.host.messages = [...history, answer];
     this.streamAnswer(answer.id, history);
@@ -146,7 +164,7 @@ export class AnswerController {
     this.stream.start(
       requestForAnswer(settings, history),
       {
-        onText: (text) => this.showText(answerId, text),
+        onText: (text, delta) => this.showText(answerId, text, delta),
         onReconnecting: (attempt) => this.setReconnecting(attempt ? answerId : undefined),
         onEnd: (outcome) => this.finish(answerId, outcome),
       },
@@ -192,14 +210,19 @@ export class AnswerController {
     }
   }
 
-  /** The stream's per-frame text: shows it and fires `llm-chat-delta`, at most once per frame. */
-  private showText(answerId: string, text: string): void {
+  /**
+   * The stream's per-frame text: shows it and fires `llm-chat-delta`, at most once per frame.
+   * Only `delta` is read: `text` is the whole answer, and reading it costs its length per frame.
+   */
+  private showText(answerId: string, text: string, delta: string): void {
     const message = this.patch(answerId, { content: text, status: text === '' ? 'waiting' : 'streaming' });
-    if (!message || text.length <= this.deltaSent || this.deltaFrame !== 0) return;
-    const delta = text.slice(this.deltaSent);
-    this.deltaSent = text.length;
+    if (this.unrendered?.id === answerId) this.unrendered.delta += delta;
+    this.unsentDelta += delta;
+    if (!message || this.unsentDelta === '' || this.deltaFrame !== 0) return;
+    const unsent = this.unsentDelta;
+    this.unsentDelta = '';
     this.deltaFrame = requestAnimationFrame(() => (this.deltaFrame = 0));
-    this.host.dispatchEvent(createChatEvent('llm-chat-delta', { message, delta }));
+    this.host.dispatchEvent(createChatEvent('llm-chat-delta', { message, delta: unsent }));
   }
 
   /** Replaces one message with a patched copy; returns the new message. */

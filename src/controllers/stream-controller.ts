@@ -20,8 +20,13 @@ export type StreamOutcome =
 
 /** The hooks one run calls; each receives the answer's full text so far. */
 export interface StreamRunCallbacks {
-  /** Text arrived. Called at most once per animation frame, not once per token. */
-  onText(text: string): void;
+  /**
+   * Text arrived. Called at most once per animation frame, not once per token. `delta` is the
+   * text added since the previous call (`text` ends with it), so that a consumer that only needs
+   * the new text never reads `text`: the full text is a rope of every token, and reading it
+   * (a slice, a comparison) copies all of it, a cost that grows with the answer, every frame.
+   */
+  onText(text: string, delta: string): void;
   /** The connection dropped and is being resumed (`attempt` from 1), or was resumed (undefined). */
   onReconnecting?(attempt: number | undefined): void;
   /** The run ended, whatever the reason. Called exactly once, unless a newer run replaced it. */
@@ -103,12 +108,19 @@ export class StreamController implements ReactiveController {
     options: StreamChatOptions & { signal: AbortSignal },
   ): Promise<void> {
     let text = '';
+    /** The text not yet handed to `onText`. */
+    let delta = '';
+    const flush = () => {
+      const added = delta;
+      delta = '';
+      callbacks.onText(text, added);
+    };
     const isCurrent = () => runId === this.runId;
     const end = (outcome: StreamOutcome) => {
       if (!isCurrent()) return;
       this.cancelFrame();
       this.abortController = undefined;
-      callbacks.onText(text);
+      flush();
       callbacks.onEnd(outcome);
     };
     try {
@@ -125,7 +137,8 @@ export class StreamController implements ReactiveController {
         switch (update.type) {
           case 'text':
             text += update.text;
-            this.scheduleText(() => callbacks.onText(text));
+            delta += update.text;
+            this.scheduleText(flush);
             break;
           case 'reconnecting':
             callbacks.onReconnecting?.(update.attempt);

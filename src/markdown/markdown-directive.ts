@@ -11,6 +11,11 @@ export interface MarkdownDirectiveOptions {
   images?: boolean;
   /** Highlights code blocks once they are complete; see {@link Highlighter}. */
   highlight?: Highlighter;
+  /**
+   * The text added since the previous render, when the caller knows it (a streaming answer): the
+   * view then does not read the whole text to find it. Ignored unless the lengths agree.
+   */
+  added?: string;
 }
 
 /**
@@ -33,14 +38,14 @@ class MarkdownDirective extends Directive {
   override update(part: ElementPart, [text, options = {}]: [string, MarkdownDirectiveOptions?]) {
     const images = options.images !== false;
     if (this.view && (this.view.options.images !== false) === images && this.view.options.highlight === options.highlight) {
-      this.view.update(text, options.final ?? true);
+      this.view.update(text, options.final ?? true, options.added);
       return noChange;
     }
     this.view?.disconnect();
     const element = part.element as HTMLElement;
     element.replaceChildren();
     this.view = new MarkdownView(element, { images, highlight: options.highlight });
-    this.view.update(text, options.final ?? true);
+    this.view.update(text, options.final ?? true, options.added);
     return noChange;
   }
 }

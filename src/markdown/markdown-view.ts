@@ -1,4 +1,4 @@
-import { MarkdownPipeline, type LiveView, type MarkdownUpdate } from '../core/markdown/index.js';
+import { MarkdownPipeline, type FrozenBlock, type LiveView, type MarkdownUpdate } from '../core/markdown/index.js';
 import { decorateCodeBlocks, onCopyClick, type Highlighter } from './code-blocks.js';
 import { morphChildren } from './morph.js';
 import { sanitizeToFragment } from './sanitizer.js';
@@ -17,6 +17,32 @@ const LIVE = 'md-block md-live';
 const PROBE = 32;
 /** Blocks per `div.md-chunk`. */
 const CHUNK = 32;
+/** A start or end tag's name in HTML. */
+const TAG = /<(\/?)([a-z][^\s/>]*)/gi;
+/** Tags that parse the same inside a `<div>` as at the top of a body (see `batchable`). */
+const BATCHABLE: ReadonlySet<string> = new Set(
+  ('a b blockquote br code del em h1 h2 h3 h4 h5 h6 hr i img input kbd li ol p pre s strong sub sup ' +
+    'table tbody td th thead tr ul').split(' '),
+);
+const VOID: ReadonlySet<string> = new Set(['br', 'hr', 'img', 'input']);
+
+/**
+ * Whether a block's HTML parses the same wrapped in a `<div>` beside other blocks as alone. What
+ * marked writes always does; raw HTML may not: `<frameset>`, `<textarea>` or a `</div>` of its
+ * own change how the wrapper parses, an unclosed `<b>` is re-opened by the parser in the blocks
+ * after it, and a `<` in a quoted attribute value hides tags from this check. Those go alone.
+ */
+function batchable(html: string): boolean {
+  if (/=\s*["'][^"']*</.test(html)) return false;
+  const open = new Map<string, number>();
+  for (const [, end, name] of html.matchAll(TAG)) {
+    const tag = name!.toLowerCase();
+    if (!BATCHABLE.has(tag)) return false;
+    if (!VOID.has(tag)) open.set(tag, (open.get(tag) ?? 0) + (end ? -1 : 1));
+  }
+  for (const count of open.values()) if (count !== 0) return false;
+  return true;
+}
 
 /**
  * A copy of `slice` that does not keep its parent alive. V8 makes a substring a view into its
@@ -61,21 +87,33 @@ export class MarkdownView {
    * Shows `text`, which normally extends the previous text; `final` once it is complete. A text
    * that does not extend the previous one (judged by the 32 characters before the previous end:
    * no earlier character is compared) is rendered from scratch.
+   *
+   * `added`, when given, is what the caller says `text` gained since the previous call. It is
+   * taken without reading `text` at all when the lengths agree: a streamed answer is a rope of
+   * every token, and any slice or comparison of it copies the whole answer, a cost that grew
+   * to milliseconds per frame for a long one. When the lengths disagree (another update came in
+   * between, the text was replaced), the hint is ignored and the text checked as without it.
    */
-  update(text: string, final: boolean): void {
+  update(text: string, final: boolean, added?: string): void {
     // Lit re-renders every message while one streams: for the others this is one identity check.
     if (text === this.text && (final || !this.pipeline.done)) {
       if (final && !this.pipeline.done) this.apply(this.pipeline.finish());
       return;
     }
-    // The text only grows while it streams: take the new end without comparing the rest.
-    const appended =
-      !this.pipeline.done && text.length >= this.length && text.slice(this.length - this.probe.length, this.length) === this.probe;
-    if (!appended) this.reset();
-    const delta = detach(text.slice(this.length));
+    let delta: string;
+    if (added !== undefined && !this.pipeline.done && text.length === this.length + added.length) {
+      delta = detach(added);
+    } else {
+      // The text only grows while it streams: take the new end without comparing the rest.
+      const appended =
+        !this.pipeline.done && text.length >= this.length && text.slice(this.length - this.probe.length, this.length) === this.probe;
+      if (!appended) this.reset();
+      delta = detach(text.slice(this.length));
+    }
     this.text = text;
     this.length = text.length;
-    this.probe = text.slice(Math.max(0, text.length - PROBE));
+    // Kept from the deltas alone, so that it never reads the full text either.
+    this.probe = delta.length >= PROBE ? delta.slice(-PROBE) : (this.probe + delta).slice(-PROBE);
     if (final) this.apply(this.pipeline.finish(delta));
     else if (delta !== '') this.apply(this.pipeline.push(delta));
   }
@@ -118,12 +156,13 @@ export class MarkdownView {
   }
 
   private apply(update: MarkdownUpdate): void {
-    for (const block of update.changed) {
+    const changed = this.sanitizeAll(update.changed);
+    update.changed.forEach((block, index) => {
       const element = this.blocks.get(block.id);
-      if (!element) continue;
-      morphChildren(element, sanitizeToFragment(block.html, { images: this.images }));
+      if (!element) return;
+      morphChildren(element, changed[index] ?? sanitizeToFragment(block.html, { images: this.images }));
       decorateCodeBlocks(element, this.options.highlight, this.images);
-    }
+    });
     update.frozen.forEach((block, index) => {
       let element: HTMLElement;
       if (index === 0 && this.live) {
@@ -145,6 +184,34 @@ export class MarkdownView {
       this.blocks.set(block.id, element);
     });
     this.showLive(update.live);
+  }
+
+  /**
+   * Sanitizes many blocks in one DOMPurify call, each wrapped in a `<div>`; an empty array when it
+   * cannot be done safely, and the caller sanitizes each block alone. A link definition arriving
+   * late (they often end an answer) re-renders every block that names it: hundreds in a long
+   * answer, where DOMPurify's fixed cost per call (a new document each time) was half the time
+   * of the last frame. Only blocks that parse the same inside a `<div>` as alone are batched
+   * (see `batchable`); a block that escapes its wrapper anyway shows as a wrong count of them.
+   */
+  private sanitizeAll(blocks: readonly FrozenBlock[]): (DocumentFragment | undefined)[] {
+    if (blocks.length < 2) return [];
+    const batched = blocks.map((block) => batchable(block.html));
+    const html = blocks.map((block, i) => (batched[i] ? `<div>${block.html}</div>` : '')).join('');
+    const wrappers = [...sanitizeToFragment(html, { images: this.images }).childNodes];
+    if (wrappers.length !== batched.filter(Boolean).length || wrappers.some((node) => node.nodeName !== 'DIV')) return [];
+    const fragments: (DocumentFragment | undefined)[] = [];
+    let next = 0;
+    for (const isBatched of batched) {
+      if (!isBatched) {
+        fragments.push(undefined);
+        continue;
+      }
+      const fragment = document.createDocumentFragment();
+      fragment.append(...wrappers[next++]!.childNodes);
+      fragments.push(fragment);
+    }
+    return fragments;
   }
 
   private showLive(live: LiveView | null): void {

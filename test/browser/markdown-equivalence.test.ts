@@ -81,4 +81,28 @@ describe('Markdown DOM equivalence (streamed vs one-shot)', () => {
     expect(expected.querySelectorAll('.md-chunk').length).to.be.greaterThan(2);
     expectSame(streamed(chunks(long, 800, 60)), expected, 'long answer');
   });
+
+  it('holds when late link definitions re-render many blocks at once, raw HTML among them', () => {
+    // Blocks naming [r] re-render together when its definition arrives (in one sanitizer call
+    // where that is safe): raw HTML that would parse differently beside other blocks must not.
+    // Inline raw HTML (a line starting with a tag would be an HTML block, where no link parses).
+    const raw = [
+      'Unclosed <b>bold [x][r] and on.',
+      'x <textarea>[y][r]',
+      'x </div> stray [z][r] end tag',
+      'A <a title="</b>"><b>trick</b></a> [w][r].',
+      'x <table><tr><td>[t][r]',
+      'x <frameset> [f][r]',
+      'plain [p][r] *emphasis* `code` ~~gone~~',
+    ];
+    // All of them; then only those that leave the count of wrappers right but would leak into
+    // the next block (an unclosed <b> is re-opened by the parser after the block's end).
+    for (const kinds of [raw, [raw[0]!, raw[3]!, raw[6]!]]) {
+      const blocks = Array.from({ length: 40 }, (_, i) => kinds[i % kinds.length]!.replace(/\]\[r\]/, `$& ${i}`));
+      const text = `${blocks.join('\n\n')}\n\n- item [l][r]\n- item two\n\n[r]: https://example.com/r "R"\n`;
+      const expected = oneShot(text);
+      expect(expected.querySelectorAll('a[href="https://example.com/r"]').length).to.be.greaterThan(20);
+      for (let k = 0; k < 4; k++) expectSame(streamed(chunks(text, 900 + k, k === 0 ? 2000 : 9)), expected, `${kinds.length} kinds, chunking ${k}`);
+    }
+  });
 });
