@@ -6,19 +6,9 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import type { LlmStreamChat } from '../../src/llm-stream-chat.js';
 import { MarkdownView } from '../../src/markdown/markdown-view.js';
-import { llmAnswer, prng, TRICKY } from '../fixtures/markdown/llm-answers.mjs';
+import { llmAnswer, prng, randomChunks, TRICKY } from '../fixtures/markdown/llm-answers.mjs';
 import { scriptedEndpoint, sseChunks } from '../support/script-client.js';
 
-function pieces(text: string, seed: number, max: number): string[] {
-  const rand = prng(seed);
-  const out: string[] = [];
-  for (let i = 0; i < text.length; ) {
-    const n = 1 + Math.floor(rand() * max);
-    out.push(text.slice(i, i + n));
-    i += n;
-  }
-  return out;
-}
 
 function oneShot(text: string): HTMLElement {
   const container = document.createElement('div');
@@ -40,7 +30,7 @@ describe('MarkdownView delta hints', () => {
         const container = document.createElement('div');
         const view = new MarkdownView(container);
         let full = '';
-        for (const piece of pieces(text, index * 7 + max, max)) view.update((full += piece), false, piece);
+        for (const piece of randomChunks(text, index * 7 + max, max)) view.update((full += piece), false, piece);
         view.update(full, true, '');
         expectSame(container, oneShot(text), `text ${index}, pieces of at most ${max}`);
       }
@@ -53,7 +43,7 @@ describe('MarkdownView delta hints', () => {
     const container = document.createElement('div');
     const view = new MarkdownView(container);
     let full = '';
-    for (const piece of pieces(text, 35, 30)) {
+    for (const piece of randomChunks(text, 35, 30)) {
       full += piece;
       // A third of the hints are wrong (a piece short, or one left out), a third missing.
       const roll = rand();
@@ -98,7 +88,7 @@ describe('the element passes deltas to its Markdown view', () => {
   it('hints every streaming render, each matching, and ends with the one-shot DOM', async () => {
     const answer = llmAnswer(36, 3000, { codeBlockBytes: 600 });
     // 1 ms apart: the answer spans many frames, so many renders each get a delta.
-    const { url } = await scriptedEndpoint({ chunks: [...sseChunks(pieces(answer, 37, 8), 1), { text: 'data: [DONE]\n\n' }] });
+    const { url } = await scriptedEndpoint({ chunks: [...sseChunks(randomChunks(answer, 37, 8), 1), { text: 'data: [DONE]\n\n' }] });
     const el = await fixture<LlmStreamChat>(html`<llm-stream-chat endpoint=${url}></llm-stream-chat>`);
     const calls: { length: number; added: string | undefined }[] = [];
     const original = MarkdownView.prototype.update;

@@ -2,7 +2,7 @@
 // of a one-shot render of the full text (what a message restored through `messages` shows).
 import { expect } from '@open-wc/testing';
 import { MarkdownView } from '../../src/markdown/markdown-view.js';
-import { llmAnswer, prng, TRICKY } from '../fixtures/markdown/llm-answers.mjs';
+import { llmAnswer, randomChunks, TRICKY } from '../fixtures/markdown/llm-answers.mjs';
 
 /** The CommonMark examples, read from the commonmark-spec package the dev server serves. */
 async function specExamples(): Promise<string[]> {
@@ -11,16 +11,6 @@ async function specExamples(): Promise<string[]> {
   return [...tests.matchAll(/^`{32} example\n([\s\S]*?)^\.\n[\s\S]*?^`{32}$/gm)].map((m) => m[1]!.replace(/→/g, '\t'));
 }
 
-function chunks(text: string, seed: number, max: number): string[] {
-  const rand = prng(seed);
-  const out: string[] = [];
-  for (let i = 0; i < text.length; ) {
-    const n = 1 + Math.floor(rand() * max);
-    out.push(text.slice(i, i + n));
-    i += n;
-  }
-  return out;
-}
 
 function oneShot(text: string, images = true): HTMLElement {
   const container = document.createElement('div');
@@ -52,7 +42,7 @@ describe('Markdown DOM equivalence (streamed vs one-shot)', () => {
       const expected = oneShot(text);
       for (let k = 0; k < 4; k++) {
         const seed = index * 10 + k;
-        expectSame(streamed(chunks(text, seed, k % 2 ? 24 : 3)), expected, `example ${index + 1}, seed ${seed}`);
+        expectSame(streamed(randomChunks(text, seed, k % 2 ? 24 : 3)), expected, `example ${index + 1}, seed ${seed}`);
       }
     });
   });
@@ -73,13 +63,13 @@ describe('Markdown DOM equivalence (streamed vs one-shot)', () => {
       const text = llmAnswer(700 + i, 2500 + i * 1500, { codeBlockBytes: i === 0 ? 6000 : 0 });
       const images = i % 2 === 0;
       const expected = oneShot(text, images);
-      for (let k = 0; k < 3; k++) expectSame(streamed(chunks(text, i * 10 + k, 8 + k * 24), images), expected, `answer ${i}, chunking ${k}`);
+      for (let k = 0; k < 3; k++) expectSame(streamed(randomChunks(text, i * 10 + k, 8 + k * 24), images), expected, `answer ${i}, chunking ${k}`);
     }
     // Long enough for several chunks of blocks (div.md-chunk).
     const long = llmAnswer(800, 30_000);
     const expected = oneShot(long);
     expect(expected.querySelectorAll('.md-chunk').length).to.be.greaterThan(2);
-    expectSame(streamed(chunks(long, 800, 60)), expected, 'long answer');
+    expectSame(streamed(randomChunks(long, 800, 60)), expected, 'long answer');
   });
 
   it('holds when late link definitions re-render many blocks at once, raw HTML among them', () => {
@@ -102,7 +92,7 @@ describe('Markdown DOM equivalence (streamed vs one-shot)', () => {
       const text = `${blocks.join('\n\n')}\n\n- item [l][r]\n- item two\n\n[r]: https://example.com/r "R"\n`;
       const expected = oneShot(text);
       expect(expected.querySelectorAll('a[href="https://example.com/r"]').length).to.be.greaterThan(20);
-      for (let k = 0; k < 4; k++) expectSame(streamed(chunks(text, 900 + k, k === 0 ? 2000 : 9)), expected, `${kinds.length} kinds, chunking ${k}`);
+      for (let k = 0; k < 4; k++) expectSame(streamed(randomChunks(text, 900 + k, k === 0 ? 2000 : 9)), expected, `${kinds.length} kinds, chunking ${k}`);
     }
   });
 });

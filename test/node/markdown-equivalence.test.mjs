@@ -4,19 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import spec from 'commonmark-spec';
 import { MarkdownPipeline, renderWhole } from '../../dist/core/markdown/index.js';
-import { llmAnswer, prng, TRICKY } from '../fixtures/markdown/llm-answers.mjs';
+import { llmAnswer, randomChunks, TRICKY } from '../fixtures/markdown/llm-answers.mjs';
 
-/** Cuts `text` into pieces of 1..max characters, seeded so that a failure reproduces. */
-function randomChunks(text, seed, max) {
-  const rand = prng(seed);
-  const chunks = [];
-  for (let i = 0; i < text.length; ) {
-    const n = 1 + Math.floor(rand() * max);
-    chunks.push(text.slice(i, i + n));
-    i += n;
-  }
-  return chunks;
-}
 
 /** Chunkings: one per seed, alternating fine (1–3 chars) and coarse (1–40 chars) pieces. */
 function chunkings(text, seed, count) {
