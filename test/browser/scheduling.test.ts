@@ -9,20 +9,29 @@ function work(ms: number): void {
   while (performance.now() < until);
 }
 
+/**
+ * Numbers animation frames while `going()`: its callback, asked for before any budgeted one,
+ * runs first in each frame, so a budgeted callback reads the number of the frame it runs in.
+ */
+function countFrames(going: () => boolean): () => number {
+  let frame = 0;
+  const counter = () => {
+    frame++;
+    if (going()) requestAnimationFrame(counter);
+  };
+  requestAnimationFrame(counter);
+  return () => frame;
+}
+
 describe('requestBudgetedFrame', () => {
   it('runs callbacks in a frame until the budget is spent, then the rest first in the next frame', async () => {
     await nextFrame(); // start at the beginning of a frame
     const runs: { id: number; frame: number }[] = [];
     const cost = FRAME_BUDGET_MS * 0.4; // three fit in one frame's budget (0, 0.4, 0.8 used)
-    let frame = 0;
-    const counter = () => {
-      frame++;
-      if (runs.length < 10) requestAnimationFrame(counter);
-    };
-    requestAnimationFrame(counter);
+    const frame = countFrames(() => runs.length < 10);
     for (let id = 0; id < 10; id++) {
       requestBudgetedFrame(() => {
-        runs.push({ id, frame });
+        runs.push({ id, frame: frame() });
         work(cost);
       });
     }
@@ -39,15 +48,10 @@ describe('requestBudgetedFrame', () => {
 
   it('always runs one callback per frame, however long it takes', async () => {
     const frames: number[] = [];
-    let frame = 0;
-    const counter = () => {
-      frame++;
-      if (frames.length < 3) requestAnimationFrame(counter);
-    };
-    requestAnimationFrame(counter);
+    const frame = countFrames(() => frames.length < 3);
     for (let i = 0; i < 3; i++) {
       requestBudgetedFrame(() => {
-        frames.push(frame);
+        frames.push(frame());
         work(FRAME_BUDGET_MS * 2);
       });
     }
