@@ -242,7 +242,8 @@ export class ScrollAnchorController implements ReactiveController {
    * Pinned: goes to the bottom, unless the reader moved away since the last time. Called after
    * host updates (batched, see `followAfterUpdates`) and on late resizes.
    */
-  follow(scroller = this.scroller): void {
+  follow(): void {
+    const scroller = this.scroller;
     if (!scroller || !this.pinned) return;
     if (this.movedByOthers(scroller)) this.unpin();
     else if (!this.pointerHeld) this.scrollToBottom();
@@ -317,7 +318,7 @@ export class ScrollAnchorController implements ReactiveController {
   private readonly onResize = (): void => {
     const scroller = this.scroller;
     if (!scroller) return;
-    if (this.pinned) this.follow(scroller);
+    if (this.pinned) this.follow();
     else this.checkGrowth(scroller);
   };
 }

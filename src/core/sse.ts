@@ -137,8 +137,8 @@ export class SseParser {
     const last = this.pieces.join('');
     const insideEvent = this.inEvent || couldBeEventField(last);
     let data = this.hasData ? this.data : undefined;
-    const lastData = /^data(?::|$)/.test(last) ? last.slice(5).replace(/^ /, '') : undefined;
-    if (lastData !== undefined) data = data === undefined ? lastData : `${data}\n${lastData}`;
+    const { field, value } = splitField(last);
+    if (field === 'data') data = data === undefined ? value : `${data}\n${value}`;
     this.pieces = [];
     this.pendingCr = false;
     this.resetEvent();
@@ -152,17 +152,7 @@ export class SseParser {
       return;
     }
     if (line.charCodeAt(0) === 0x3a /* ':' */) return; // comment
-    const colon = line.indexOf(':');
-    let field: string;
-    let value: string;
-    if (colon === -1) {
-      field = line;
-      value = '';
-    } else {
-      field = line.slice(0, colon);
-      value = line.slice(colon + 1);
-      if (value.charCodeAt(0) === 0x20) value = value.slice(1);
-    }
+    const { field, value } = splitField(line);
     switch (field) {
       case 'data':
         this.data = this.hasData ? `${this.data}\n${value}` : value;
@@ -212,6 +202,14 @@ export class SseParser {
     this.ownId = false;
     this.inEvent = false;
   }
+}
+
+/** A line's field name and value: the value after the first colon, less one leading space. */
+function splitField(line: string): { field: string; value: string } {
+  const colon = line.indexOf(':');
+  if (colon === -1) return { field: line, value: '' };
+  const value = line.slice(colon + 1);
+  return { field: line.slice(0, colon), value: value.charCodeAt(0) === 0x20 ? value.slice(1) : value };
 }
 
 const EVENT_FIELDS = ['data', 'event', 'id'];
