@@ -3,9 +3,6 @@ import { createFormatAdapter, type EndOfStream, type FormatAdapter, type StreamF
 import { SseParser, type ServerSentEvent, type ServerSentEventInfo } from './sse.js';
 import type { StreamPart } from './stream-parts.js';
 
-/** The end marker of the OpenAI and simple SSE dialects. */
-const END_MARKER = '[DONE]';
-
 /** Options for {@link readTextStream}. */
 export interface ReadTextStreamOptions {
   /** The wire format; `auto` (the default) picks one from the Content-Type and the first events. */
@@ -132,12 +129,14 @@ export async function* readBodyParts(
     while (queue.length > 0) yield queue.shift()!;
   }
   const sseEnd = parser?.end();
-  if (sseEnd?.unterminatedData === END_MARKER) {
-    // `data: [DONE]` with the stream's end instead of a blank line: a sloppy server that did
-    // finish (a cut that left exactly the whole marker behind lost nothing either).
-    queue.push(...adapter.event({ type: 'message', data: END_MARKER, lastEventId: '' }));
-  } else if (sseEnd?.insideEvent) {
-    cut = true;
+  if (sseEnd?.insideEvent) {
+    // The event the body ended inside, as far as it came. If the format reads its own end in it
+    // (a sloppy server's `data: [DONE]` with no blank line after it), the answer did finish, and
+    // a cut right there lost nothing either; anything else was cut.
+    const data = sseEnd.unterminatedData;
+    const parts = data === undefined ? [] : adapter.event({ type: 'message', data, lastEventId: '' });
+    if (parts.some((part) => part.type === 'done')) queue.push(...parts);
+    else cut = true;
   }
   if (framing === 'lines' && line.trim() !== '') {
     // A last line without its newline: read if whole; if unreadable, the body was cut inside it.
