@@ -3,7 +3,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { LlmStreamChat } from '../../src/llm-stream-chat.js';
-import { scriptedEndpoint, scriptLog, sseChunks, type ScriptChunk } from '../support/script-client.js';
+import { scriptedEndpoint, sseChunks, type ScriptChunk, untilServerSawClose } from '../support/script-client.js';
 import {
   chunkBytes,
   encoder,
@@ -240,6 +240,6 @@ describe('faults: the user stops an endless stream', () => {
     expect(el.shadowRoot!.querySelector('[part~="stop-button"]')).to.be.null;
     expect(el.shadowRoot!.querySelector('[part~="error"]')).to.be.null;
     expect(answerText(el)).to.contain(message.content.trim().slice(0, 30));
-    await waitUntil(async () => (await scriptLog(id)).closedEarly === 1, 'the server never saw the connection close');
+    await untilServerSawClose(id);
   });
 });

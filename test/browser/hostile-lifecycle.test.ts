@@ -7,7 +7,7 @@ import '../../src/define.js';
 import type { LlmStreamChat } from '../../src/llm-stream-chat.js';
 import type { ChatMessage } from '../../src/core/messages.js';
 import { pickAnswer } from '../../demo/mock-model.mjs';
-import { scriptedEndpoint, scriptLog, sseChunks } from '../support/script-client.js';
+import { scriptedEndpoint, scriptLog, sseChunks, untilServerSawClose } from '../support/script-client.js';
 import { ending, heapFigures, hostileServers, lastMessage, nextFrame, traceStart, traceStop } from '../support/hostile-client.js';
 
 /** JS heap growth allowed over 200 exchanges, after forced GCs: 20 KB per exchange. */
@@ -43,7 +43,7 @@ describe('lifecycle: removing the element', () => {
       else await waitUntil(async () => (await scriptLog(id)).requests.length === 1, 'the request never reached the server');
       const stopped = oneEvent(el, 'llm-chat-stop');
       el.remove();
-      await waitUntil(async () => (await scriptLog(id)).closedEarly === 1, 'the server never saw the connection close');
+      await untilServerSawClose(id);
       expect((await stopped).detail.message.status).to.equal('stopped');
       expect(lastMessage(el).content).to.equal(phase === 'mid-stream' ? 'partial text' : '');
       expect(el.streaming).to.be.false;

@@ -7,7 +7,7 @@ import '../../src/define.js';
 import type { LlmStreamChat } from '../../src/llm-stream-chat.js';
 import type { ChatMessage } from '../../src/core/messages.js';
 import { pickAnswer } from '../../demo/mock-model.mjs';
-import { scriptedEndpoint, scriptLog, sseChunks } from '../support/script-client.js';
+import { scriptedEndpoint, scriptLog, sseChunks, untilServerSawClose } from '../support/script-client.js';
 import { DONE, distanceFromBottom, everyFrame, lastMessage, logOf, paragraphChunks, untilDelta } from './ui-helpers.js';
 
 const QUESTION = 'Show me some markdown';
@@ -159,7 +159,7 @@ describe('moving the element mid-stream', () => {
     const stopped = oneEvent(el, 'llm-chat-stop');
     el.remove();
     expect((await stopped).detail.message).to.include({ status: 'stopped', content: 'partial text' });
-    await waitUntil(async () => (await scriptLog(id)).closedEarly === 1, 'the server never saw the connection close');
+    await untilServerSawClose(id);
     first.append(el);
     await el.updateComplete;
     expect(el.streaming).to.be.false;

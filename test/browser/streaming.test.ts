@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { LlmStreamChat } from '../../src/llm-stream-chat.js';
 import { pickAnswer } from '../../demo/mock-model.mjs';
-import { scriptedEndpoint, scriptLog, sseChunks } from '../support/script-client.js';
+import { scriptedEndpoint, scriptLog, sseChunks, untilServerSawClose } from '../support/script-client.js';
 
 function lastMessage(el: LlmStreamChat) {
   return el.messages[el.messages.length - 1];
@@ -73,7 +73,7 @@ describe('streaming an answer', () => {
     el.stop();
     expect((await stopped).detail.message).to.include({ status: 'stopped', content: 'partial answer' });
     expect(el.streaming).to.be.false;
-    await waitUntil(async () => (await scriptLog(id)).closedEarly === 1, 'the server never saw the connection close');
+    await untilServerSawClose(id);
     expect(el.messages.map((m) => m.content)).to.deep.equal(['Hi', 'partial answer']);
   });
 
@@ -83,7 +83,7 @@ describe('streaming an answer', () => {
     el.send('Hi');
     await waitUntil(() => lastMessage(el).content === 'x');
     el.remove();
-    await waitUntil(async () => (await scriptLog(id)).closedEarly === 1, 'the server never saw the connection close');
+    await untilServerSawClose(id);
   });
 
   it('shows the HTTP status when the server fails, and keeps the question', async () => {

@@ -11,7 +11,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { LlmStreamChat } from '../../src/llm-stream-chat.js';
 import { pickAnswer, tokenize } from '../../demo/mock-model.mjs';
-import { dropScript, scriptedEndpoint, scriptLog, sseChunks } from '../support/script-client.js';
+import { dropScript, scriptedEndpoint, scriptLog, sseChunks, untilServerSawClose } from '../support/script-client.js';
 import { answerEnd, lastMessage, part, prng } from '../support/transport-helpers.js';
 
 const question = 'Show me some markdown';
@@ -169,7 +169,7 @@ describe('stop', () => {
         part(el, 'stop-button')!.click();
       }
       expect((await stopped).detail.message).to.include({ status: 'stopped', content: 'keep me' });
-      await waitUntil(async () => (await scriptLog(id)).closedEarly === 1, 'the server never saw the connection close');
+      await untilServerSawClose(id);
       expect(errors).to.equal(0);
     });
   }

@@ -1,7 +1,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { ChatMessage } from '../../src/core/messages.js';
 import type { LlmStreamChat } from '../../src/llm-stream-chat.js';
-import { scriptLog, scriptedEndpoint, sseChunks } from '../support/script-client.js';
+import { scriptLog, scriptedEndpoint, sseChunks, untilServerSawClose } from '../support/script-client.js';
 import { DONE, chatFixture, inputOf, isShown, lastMessage, part, parts, untilDelta } from './ui-helpers.js';
 
 function lastBubble(el: LlmStreamChat): HTMLElement {
@@ -216,7 +216,7 @@ describe('message actions', () => {
     let stops = 0;
     el.addEventListener('llm-chat-stop', () => stops++);
     el.clear();
-    await waitUntil(async () => (await scriptLog(id)).closedEarly === 1, 'the server never saw the connection close', PATIENT);
+    await untilServerSawClose(id);
     await waitUntil(() => !el.streaming, 'the stream never ended', PATIENT);
     await el.updateComplete;
     expect(el.messages).to.deep.equal([]);

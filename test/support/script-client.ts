@@ -1,4 +1,5 @@
 // Browser side of test/support/scripted-server.mjs.
+import { waitUntil } from '@open-wc/testing';
 
 export interface ScriptChunk {
   text?: string;
@@ -38,6 +39,16 @@ export async function dropScript(id: string): Promise<number> {
 
 export async function scriptLog(id: string): Promise<ScriptLog> {
   return (await (await fetch(`/test/log/${id}`)).json()) as ScriptLog;
+}
+
+/**
+ * Resolves once the scripted server has seen its client close the connection early (an abort):
+ * 10 s, not waitUntil's 1 s, because on a busy machine the close and the log request both wait.
+ */
+export async function untilServerSawClose(id: string): Promise<void> {
+  await waitUntil(async () => (await scriptLog(id)).closedEarly === 1, 'the server never saw the connection close', {
+    timeout: 10_000,
+  });
 }
 
 /** SSE chunks for `texts`, each as a `{"content"}` event, spaced `delayMs` apart. */
