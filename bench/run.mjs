@@ -1,3 +1,4 @@
+/* global window */
 // `npm run bench`: streams LLM-style Markdown answers from a loopback server through the real
 // element in headless Chromium, and through a naive renderer (marked + DOMPurify over the whole
 // text on every delta) in the same run; prints a table and writes bench/results/*.json.
