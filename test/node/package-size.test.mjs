@@ -8,9 +8,10 @@ import { gzipSync } from 'node:zlib';
 // The IIFE, minified and gzipped. The packaging issue asked for 40 KB, but the three libraries
 // the design card mandates weigh 32.4 KB of that on their own (each minified alone and gzipped:
 // marked 15.1 KB, DOMPurify 11.8 KB, Lit 5.9 KB), and the features the transport, Markdown and UI
-// issues ask for do not fit in the 7.6 KB left: our own code is about 22 KB of the bundle. This
-// bound guards against growth from what the complete element measures (55.0 KB).
-const BUDGET_BYTES = 56 * 1024;
+// issues ask for do not fit in the 7.6 KB left: our own code is about 24 KB of the bundle. This
+// is the 60 KB budget of the API issue (#15), with everything in it: the element measured 55.0 KB
+// before messages had parts, 57.1 KB with the message assembler (2.2 KB of it).
+const BUDGET_BYTES = 60 * 1024;
 const dir = new URL('../../dist/browser/', import.meta.url);
 const files = { esm: 'llm-stream-chat.js', iife: 'llm-stream-chat.iife.js' };
 const read = (name) => readFile(new URL(name, dir), 'utf8');
