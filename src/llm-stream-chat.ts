@@ -12,7 +12,13 @@ import { isBusy } from './core/transcript.js';
 import { createChatEvent } from './events.js';
 import { resolveStrings, type LlmChatStringOverrides, type LlmChatStrings } from './i18n.js';
 import { styles } from './llm-stream-chat.styles.js';
-import { composer, hasSlottedContent, jumpButton, messageFooter, typingIndicator } from './llm-stream-chat.templates.js';
+import {
+  composer,
+  hasSlottedContent,
+  jumpButton,
+  messageFooter,
+  typingIndicator,
+} from './llm-stream-chat.templates.js';
 import { markdown, type Highlighter } from './markdown/markdown-directive.js';
 import { markdownStyles } from './markdown/markdown.styles.js';
 
@@ -272,7 +278,10 @@ export class LlmStreamChat extends LitElement {
     const t = this.t;
     const { status } = message;
     if (status === 'error') this.announce(message.error || t.errorFallback);
-    else this.announce(status === 'stopped' ? t.answerStopped : status === 'interrupted' ? t.answerInterrupted : t.answerComplete);
+    else
+      this.announce(
+        status === 'stopped' ? t.answerStopped : status === 'interrupted' ? t.answerInterrupted : t.answerComplete,
+      );
   }
 
   /** Says `text` through the polite status region (again, even when it is the same text). */
@@ -311,9 +320,15 @@ export class LlmStreamChat extends LitElement {
       <div class="viewport">
         <div class="log" part="log" role="log" aria-live="off" aria-label=${t.logLabel} tabindex="0">
           <div class="transcript">
-            ${this.messages.length === 0
-              ? html`<div class="empty" part="empty"><slot name="empty">${t.emptyState}</slot></div>`
-              : repeat(this.messages, (message) => message.id, (message) => this.renderMessage(message))}
+            ${
+              this.messages.length === 0
+                ? html`<div class="empty" part="empty"><slot name="empty">${t.emptyState}</slot></div>`
+                : repeat(
+                    this.messages,
+                    (message) => message.id,
+                    (message) => this.renderMessage(message),
+                  )
+            }
           </div>
         </div>
         ${jumpButton(t, this.anchor, this.onJump)}
@@ -334,17 +349,26 @@ export class LlmStreamChat extends LitElement {
         aria-label=${isUser ? t.userLabel : t.assistantLabel}
         aria-busy=${isBusy(message) ? 'true' : 'false'}
       >
-        ${isUser
-          ? html`<div class="content" part="content" dir="auto">${message.content}</div>`
-          : html`<div class="content" part="content" dir="auto" ${markdown(message.content, {
-              final: !isBusy(message),
-              images: this.images,
-              highlight: this.highlight,
-              added: this.answer.frame?.id === message.id ? this.answer.frame.delta : undefined,
-            })}></div>`}
-        ${this.answer.reconnectingId === message.id && isBusy(message)
-          ? html`<p class="notice" part="notice">${t.reconnecting}</p>`
-          : nothing}
+        ${
+          isUser
+            ? html`<div class="content" part="content" dir="auto">${message.content}</div>`
+            : html`<div
+                class="content"
+                part="content"
+                dir="auto"
+                ${markdown(message.content, {
+                  final: !isBusy(message),
+                  images: this.images,
+                  highlight: this.highlight,
+                  added: this.answer.frame?.id === message.id ? this.answer.frame.delta : undefined,
+                })}
+              ></div>`
+        }
+        ${
+          this.answer.reconnectingId === message.id && isBusy(message)
+            ? html`<p class="notice" part="notice">${t.reconnecting}</p>`
+            : nothing
+        }
         ${message.status === 'waiting' ? typingIndicator(t) : nothing}
         ${messageFooter(message, {
           strings: t,

@@ -169,7 +169,12 @@ export class StreamController implements ReactiveController {
             callbacks.onReconnecting?.(undefined);
             break;
           case 'done':
-            end({ kind: 'done', finishReason: update.finishReason ?? assembler.finishReason, truncated: update.truncated, timing: update.timing });
+            end({
+              kind: 'done',
+              finishReason: update.finishReason ?? assembler.finishReason,
+              truncated: update.truncated,
+              timing: update.timing,
+            });
             return;
         }
       }
@@ -185,7 +190,11 @@ export class StreamController implements ReactiveController {
           ? error
           : new ChatStreamError('network', 'The connection to the chat server was lost.', undefined, { cause: error });
       const received = assembler.snapshot().parts.length > 0;
-      end(received && isInterruption(failure) ? { kind: 'interrupted', error: failure } : { kind: 'error', error: failure });
+      end(
+        received && isInterruption(failure)
+          ? { kind: 'interrupted', error: failure }
+          : { kind: 'error', error: failure },
+      );
     }
   }
 
