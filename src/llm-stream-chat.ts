@@ -13,7 +13,13 @@ import { isBusy } from './core/transcript.js';
 import { createChatEvent } from './events.js';
 import { resolveStrings, type LlmChatStringOverrides, type LlmChatStrings } from './i18n.js';
 import { styles } from './llm-stream-chat.styles.js';
-import { composer, hasSlottedContent, jumpButton, messageFooter, typingIndicator } from './llm-stream-chat.templates.js';
+import {
+  composer,
+  hasSlottedContent,
+  jumpButton,
+  messageFooter,
+  typingIndicator,
+} from './llm-stream-chat.templates.js';
 import { markdown, type Highlighter } from './markdown/markdown-directive.js';
 import { markdownStyles } from './markdown/markdown.styles.js';
 
@@ -25,7 +31,7 @@ import { markdownStyles } from './markdown/markdown.styles.js';
  * @tag llm-stream-chat
  *
  * @fires llm-chat-send - The user sends a message from the composer (not fired by `send()`). Cancelable: `preventDefault()` keeps the text in the input. `detail`: `{ text, messages }`.
- * @fires llm-chat-delta - Answer text arrived; at most once per animation frame. `detail`: `{ message, delta }`.
+ * @fires llm-chat-delta - Answer text arrived; at most once per animation frame, and with the rest just before the end (the deltas add up to the answer). `detail`: `{ message, delta }`.
  * @fires llm-chat-done - An answer finished. `detail`: `{ message, timing }` (`timing`: `timeToFirstByte`, `timeToFirstText`, `duration` in ms, `charactersPerSecond`, `reconnects`).
  * @fires llm-chat-error - A request or stream failed. `detail`: `{ reason, message, status?, chatMessage }`.
  * @fires llm-chat-stop - An answer was stopped; its partial text is kept. `detail`: `{ message }`.
@@ -94,7 +100,7 @@ export class LlmStreamChat extends LitElement {
     credentials: { type: String },
     headers: { attribute: false },
     prepareRequest: { attribute: false },
-    messages: { attribute: false },
+    messages: { attribute: false, noAccessor: true },
     strings: { attribute: false },
     storageKey: { type: String, attribute: 'storage-key' },
     announcement: { state: true },
@@ -133,13 +139,6 @@ export class LlmStreamChat extends LitElement {
 
   /** A hook that reshapes each request (URL, method, headers, body) for any backend; may be async. */
   declare prepareRequest: PrepareRequest | undefined;
-
-  /**
-   * The conversation: `{ id, role, content, status }` objects. Read it to save a conversation,
-   * set it to restore one (it renders at once; an answer left `waiting` or `streaming` shows as
-   * `interrupted`). Treat it as immutable: assign a new array to change it.
-   */
-  declare messages: ChatMessage[];
 
   /**
    * No images in answers at all: their alt text only, nothing to click. Read as HTML reads a
@@ -212,7 +211,6 @@ export class LlmStreamChat extends LitElement {
     this.credentials = undefined;
     this.headers = {};
     this.prepareRequest = undefined;
-    this.messages = [];
     this.strings = undefined;
     this.storageKey = '';
     this.announcement = '';
@@ -220,6 +218,20 @@ export class LlmStreamChat extends LitElement {
     this.noImages = false;
     this.imageOrigins = '';
     this.highlight = undefined;
+  }
+
+  /**
+   * The conversation: `{ id, role, content, status }` objects. Read it to save a conversation,
+   * set it to restore one (it renders at once; an answer left `waiting` or `streaming` shows as
+   * `interrupted`). Setting it replaces the conversation: an answer still streaming is stopped,
+   * without an event. Treat it as immutable: assign a new array to change it.
+   */
+  get messages(): ChatMessage[] {
+    return this.answer.messages;
+  }
+
+  set messages(messages: ChatMessage[]) {
+    this.answer.replace(messages);
   }
 
   /** Whether an answer is being waited for or streamed. */
@@ -252,8 +264,7 @@ export class LlmStreamChat extends LitElement {
 
   /** Empties the conversation (and its stored copy), stopping an answer that is streaming. No event fires. */
   clear(): void {
-    this.answer.abandon();
-    this.messages = [];
+    this.answer.replace([]);
     this.anchor.pin();
   }
 
@@ -274,16 +285,11 @@ export class LlmStreamChat extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('storageKey') && this.storageKey) {
       const stored = this.history.load();
-      if (stored) {
-        this.answer.abandon();
-        this.messages = stored;
-      }
+      if (stored) this.answer.replace(stored);
     }
-    if (changed.has('messages')) this.answer.messagesChanged();
   }
 
   protected override updated(changed: PropertyValues): void {
-    this.answer.rendered();
     if (changed.has('messages')) this.history.changed();
   }
 
@@ -292,7 +298,10 @@ export class LlmStreamChat extends LitElement {
     const t = this.t;
     const { status } = message;
     if (status === 'error') this.announce(message.error || t.errorFallback);
-    else this.announce(status === 'stopped' ? t.answerStopped : status === 'interrupted' ? t.answerInterrupted : t.answerComplete);
+    else
+      this.announce(
+        status === 'stopped' ? t.answerStopped : status === 'interrupted' ? t.answerInterrupted : t.answerComplete,
+      );
   }
 
   /** Says `text` through the polite status region (again, even when it is the same text). */
@@ -340,9 +349,15 @@ export class LlmStreamChat extends LitElement {
       <div class="viewport">
         <div class="log" part="log" role="log" aria-live="off" aria-label=${t.logLabel} tabindex="0">
           <div class="transcript">
-            ${this.messages.length === 0
-              ? html`<div class="empty" part="empty"><slot name="empty">${t.emptyState}</slot></div>`
-              : repeat(this.messages, (message) => message.id, (message) => this.renderMessage(message))}
+            ${
+              this.messages.length === 0
+                ? html`<div class="empty" part="empty"><slot name="empty">${t.emptyState}</slot></div>`
+                : repeat(
+                    this.messages,
+                    (message) => message.id,
+                    (message) => this.renderMessage(message),
+                  )
+            }
           </div>
         </div>
         ${jumpButton(t, this.anchor, this.onJump)}
@@ -363,18 +378,27 @@ export class LlmStreamChat extends LitElement {
         aria-label=${isUser ? t.userLabel : t.assistantLabel}
         aria-busy=${isBusy(message) ? 'true' : 'false'}
       >
-        ${isUser
-          ? html`<div class="content" part="content" dir="auto">${message.content}</div>`
-          : html`<div class="content" part="content" dir="auto" ${markdown(message.content, {
-              final: !isBusy(message),
-              images: this.imagePolicy,
-              highlight: this.highlight,
-              strings: t,
-              added: this.answer.renderDelta(message.id),
-            })}></div>`}
-        ${this.answer.reconnectingId === message.id && isBusy(message)
-          ? html`<p class="notice" part="notice">${t.reconnecting}</p>`
-          : nothing}
+        ${
+          isUser
+            ? html`<div class="content" part="content" dir="auto">${message.content}</div>`
+            : html`<div
+                class="content"
+                part="content"
+                dir="auto"
+                ${markdown(message.content, {
+                  final: !isBusy(message),
+                  images: this.imagePolicy,
+                  highlight: this.highlight,
+                  strings: t,
+                  added: this.answer.frame?.id === message.id ? this.answer.frame.delta : undefined,
+                })}
+              ></div>`
+        }
+        ${
+          this.answer.reconnectingId === message.id && isBusy(message)
+            ? html`<p class="notice" part="notice">${t.reconnecting}</p>`
+            : nothing
+        }
         ${message.status === 'waiting' ? typingIndicator(t) : nothing}
         ${messageFooter(message, {
           strings: t,

@@ -9,6 +9,7 @@ import { backoffDelay, browserOnlineStatus, parseRetryAfter, sleep, type OnlineS
 import { ChatStreamError } from './errors.js';
 import { createFormatAdapter, type FormatAdapter, type StreamFormat } from './formats/index.js';
 import { httpError } from './http-errors.js';
+import type { MessageChunk } from './message-assembler.js';
 import { incompleteMessage, readBodyParts } from './read-text-stream.js';
 import { toFetchArguments, type ChatRequest } from './request.js';
 import { donePart, type DonePart } from './stream-parts.js';
@@ -50,9 +51,10 @@ export interface StreamTiming {
   reconnects: number;
 }
 
-/** What {@link streamChat} reports. Text updates are deltas. */
+/** What {@link streamChat} reports. Text updates are deltas; chunks are parts of the answer (see `MessageAssembler`). */
 export type ChatStreamUpdate =
   | { type: 'text'; text: string }
+  | { type: 'chunk'; chunk: MessageChunk }
   | { type: 'reconnecting'; attempt: number; delay: number; lastEventId: string; offline: boolean }
   | { type: 'reconnected'; attempt: number }
   | { type: 'done'; finishReason?: string; truncated: boolean; format: StreamFormat; timing: StreamTiming };
@@ -233,6 +235,13 @@ class Session {
           this.firstTextAt ??= now();
           this.characters += countCharacters(part.text);
           yield { type: 'text', text: part.text } satisfies ChatStreamUpdate;
+          break;
+        case 'chunk':
+          if (part.chunk.type === 'text-delta') {
+            this.firstTextAt ??= now();
+            this.characters += countCharacters(part.chunk.delta);
+          }
+          yield { type: 'chunk', chunk: part.chunk } satisfies ChatStreamUpdate;
           break;
         case 'error':
           throw new ChatStreamError(part.reason, part.message);

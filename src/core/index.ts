@@ -29,6 +29,27 @@ export { ChatStreamError, isInterruption } from './errors.js';
 export type { ChatErrorReason } from './errors.js';
 export { buildChatRequest, prepareChatRequest, toFetchArguments, ACCEPT } from './request.js';
 export type { BuildChatRequestOptions, ChatRequest, PrepareRequest, PrepareRequestContext } from './request.js';
-export { createId, createMessage, toWireMessages } from './messages.js';
+export { createId, createMessage, partsOf, toWireMessages } from './messages.js';
 export type { ChatMessage, ChatRole, MessageStatus, WireMessage } from './messages.js';
 export { isBusy, patchMessage, settleOrphans } from './transcript.js';
+export { normalizeMessages } from './normalize-messages.js';
+export type { NormalizedMessages } from './normalize-messages.js';
+export { MessageAssembler } from './message-assembler.js';
+export type { AssembledMessage, MessageChunk } from './message-assembler.js';
+export { isDataPart, isToolPart, partsOfText, textOfParts } from './message-parts.js';
+export type {
+  DataPart,
+  DynamicToolPart,
+  FilePart,
+  MessagePart,
+  PartState,
+  ProviderMetadata,
+  ReasoningPart,
+  SourceDocumentPart,
+  SourceUrlPart,
+  StaticToolPart,
+  StepStartPart,
+  TextPart,
+  ToolPart,
+  ToolState,
+} from './message-parts.js';

@@ -54,8 +54,9 @@ export const ACCEPT = 'text/event-stream, application/x-ndjson;q=0.9, text/plain
 
 /**
  * Builds the request for the next answer to `messages`:
- * - POST (default): JSON `{ messages, requestId }`, or `{ model, messages, stream: true }` with a
- *   model (no extra field: OpenAI rejects unknown ones);
+ * - POST (default): JSON `{ messages, requestId }`, each message `{ id, role, content, parts }`
+ *   (an AI SDK UIMessage with its text beside it); or, with a model, `{ model, messages, stream:
+ *   true }` with `{ role, content }` messages (no extra field: OpenAI rejects unknown ones);
  * - GET: `?message=<the last user text>&requestId=…` (and `&model=…`), like an EventSource URL.
  */
 export function buildChatRequest(options: BuildChatRequestOptions): ChatRequest {
@@ -72,7 +73,12 @@ export function buildChatRequest(options: BuildChatRequestOptions): ChatRequest 
     url = appendQuery(url, query.toString());
   } else {
     headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(options.model ? { model: options.model, messages, stream: true } : { messages, requestId });
+    // OpenAI-compatible servers reject fields they do not know: only `role` and `content` there.
+    body = JSON.stringify(
+      options.model
+        ? { model: options.model, messages: messages.map(({ role, content }) => ({ role, content })), stream: true }
+        : { messages, requestId },
+    );
   }
   Object.assign(headers, options.headers);
   return {
