@@ -7,7 +7,8 @@
  * - `provider`: the model's backend reported an error inside the stream;
  * - `malformed`: the stream could not be understood (a data line that is not valid JSON, say);
  * - `incomplete`: the stream ended without its format's end marker, or inside an event or line;
- * - `configuration`: the element cannot send (no endpoint, say).
+ * - `configuration`: the element cannot send (no endpoint, say);
+ * - `render`: a custom part renderer threw; the part shows its default rendering instead.
  */
 export type ChatErrorReason =
   | 'http'
@@ -17,7 +18,8 @@ export type ChatErrorReason =
   | 'provider'
   | 'malformed'
   | 'incomplete'
-  | 'configuration';
+  | 'configuration'
+  | 'render';
 
 /** A stream failure with a typed reason and a human message. */
 export class ChatStreamError extends Error {
