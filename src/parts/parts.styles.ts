@@ -122,12 +122,14 @@ export const partsStyles = css`
     background: var(--llm-chat-source-background, light-dark(#ffffff, #0d1117));
     border-radius: 999px;
   }
+  /* Link text keeps the text colour (the accent fails contrast on some backgrounds), as answers' links do. */
   .source > a {
-    color: var(--_accent, light-dark(#0969da, #4493f8));
+    color: inherit;
     text-decoration: none;
   }
   .source > a:hover .source-title {
     text-decoration: underline;
+    text-decoration-color: var(--_accent, light-dark(#0969da, #1f6feb));
   }
   .source-title {
     overflow: hidden;
@@ -151,7 +153,9 @@ export const partsStyles = css`
     border-radius: 0.375rem;
   }
   .file > a {
-    color: var(--_accent, light-dark(#0969da, #4493f8));
+    color: inherit;
+    text-decoration-color: var(--_accent, light-dark(#0969da, #1f6feb));
+    text-underline-offset: 0.15em;
   }
   .reasoning > summary:focus-visible,
   .tool-output > summary:focus-visible,

@@ -38,7 +38,7 @@ export function reasoningPart(part: ReasoningPartShape, options: ReasoningOption
         ? strings.reasoningDone.replace(/\{seconds\}/g, String(options.seconds))
         : strings.reasoningLabel;
   return html`<details class="reasoning ${streaming ? 'streaming' : ''}" part="reasoning" ?open=${options.open && !redacted}>
-    <summary part="reasoning-summary"><span class="reasoning-label" aria-live=${streaming ? 'off' : 'polite'}>${label}</span></summary>
+    <summary part="reasoning-summary"><span class="reasoning-label">${label}</span></summary>
     ${redacted
       ? nothing
       : html`<div class="reasoning-text" part="reasoning-text" dir="auto" ${markdown(part.text, {
