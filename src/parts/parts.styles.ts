@@ -12,6 +12,12 @@ export const partsStyles = css`
   .custom-part {
     margin-block: 0 calc(var(--_spacing, 1rem) / 2);
   }
+  .content + .file,
+  .content + .custom-part,
+  .content + .reasoning,
+  .content + .tool-call {
+    margin-block-start: calc(var(--_spacing, 1rem) / 2);
+  }
   .reasoning {
     color: var(--llm-chat-reasoning-text, var(--_muted, light-dark(#59636e, #9198a1)));
     border-inline-start: 2px solid var(--llm-chat-reasoning-border, var(--_border, light-dark(#d0d7de, #30363d)));
@@ -117,7 +123,8 @@ export const partsStyles = css`
     max-inline-size: 100%;
   }
   .source {
-    padding: 0.15em 0.6em 0.15em 0.2em;
+    padding-block: 0.15em;
+    padding-inline: 0.2em 0.6em;
     border: 1px solid var(--llm-chat-source-border, var(--_border, light-dark(#d0d7de, #30363d)));
     background: var(--llm-chat-source-background, light-dark(#ffffff, #0d1117));
     border-radius: 999px;
