@@ -15,7 +15,7 @@
 //   retry=MS          send `retry: MS` first (the client's reconnection delay)
 //   ids=0             no event ids: the stream cannot be resumed
 import { randomUUID } from 'node:crypto';
-import { pickAnswer, tokenize } from './mock-model.mjs';
+import { pickAnswer, richAnswerChunks, tokenize, wantsRichAnswer } from './mock-model.mjs';
 
 /** Reads a request body as JSON; rejects with a message fit for a 400 answer. */
 export async function readJson(req, limit = 1_000_000) {
@@ -81,13 +81,14 @@ class Answer {
   requests = 0;
   #waiters = new Set();
 
-  constructor(tokens, tokenDelayMs) {
-    void this.#generate(tokens, tokenDelayMs);
+  /** `data` is the list of event data to send, one per token. */
+  constructor(data, tokenDelayMs) {
+    void this.#generate(data, tokenDelayMs);
   }
 
-  async #generate(tokens, tokenDelayMs) {
-    for (const token of tokens) {
-      this.#push(JSON.stringify({ content: token }));
+  async #generate(data, tokenDelayMs) {
+    for (const item of data) {
+      this.#push(item);
       if (tokenDelayMs > 0) await sleep(tokenDelayMs);
     }
     this.#push('[DONE]');
@@ -130,7 +131,11 @@ export function createMockChatHandler({ tokenDelayMs = 30, heartbeatMs = 15_000,
   function answerFor(requestId, messages) {
     let answer = answers.get(requestId);
     if (!answer) {
-      answer = new Answer(tokenize(pickAnswer(messages)), tokenDelayMs);
+      // "tools" or "think": reasoning, a tool call and sources, as AI SDK chunks; else Markdown tokens.
+      const data = wantsRichAnswer(messages)
+        ? richAnswerChunks().map((chunk) => JSON.stringify(chunk))
+        : tokenize(pickAnswer(messages)).map((token) => JSON.stringify({ content: token }));
+      answer = new Answer(data, tokenDelayMs);
       answers.set(requestId, answer);
       if (answers.size > maxAnswers) answers.delete(answers.keys().next().value);
       const forget = setInterval(() => {
