@@ -56,7 +56,7 @@ export interface LlmChatStrings {
   answerInterrupted: string;
   /**
    * Error text by failure reason (`http`, `network`, `content-type`, `provider`, `malformed`,
-   * `incomplete`, `configuration`). A reason left out shows the text the stream reported.
+   * `incomplete`, `empty`, `configuration`). A reason left out shows the text the stream reported.
    */
   errors: Partial<Record<ChatErrorReason, string>>;
 }
