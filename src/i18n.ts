@@ -82,7 +82,7 @@ export interface LlmChatStrings {
   fileImage: string;
   /**
    * Error text by failure reason (`http`, `network`, `content-type`, `provider`, `malformed`,
-   * `incomplete`, `configuration`, `render`). A reason left out shows the text the stream reported.
+   * `incomplete`, `empty`, `configuration`, `render`). A reason left out shows the text the stream reported.
    */
   errors: Partial<Record<ChatErrorReason, string>>;
 }

@@ -27,10 +27,21 @@ export interface ChatMessage {
   truncated?: boolean;
 }
 
-/** The `{ role, content }` pair a backend receives for each message. */
+/** One part of a sent message, in the AI SDK's UIMessage shape (text only, for now). */
+export interface WirePart {
+  type: 'text';
+  text: string;
+}
+
+/**
+ * A message as a backend receives it: `content` for handlers that read plain text, `parts` for
+ * the AI SDK's `convertToModelMessages` (its UIMessage shape), and the message `id`.
+ */
 export interface WireMessage {
+  id: string;
   role: ChatRole;
   content: string;
+  parts: WirePart[];
 }
 
 let counter = 0;
@@ -53,5 +64,10 @@ export function createMessage(role: ChatRole, content: string, status: MessageSt
 export function toWireMessages(messages: readonly ChatMessage[]): WireMessage[] {
   return messages
     .filter((m) => m.role === 'user' || (m.content !== '' && m.status !== 'error'))
-    .map((m) => ({ role: m.role, content: m.content }));
+    .map((m) => ({ id: m.id, role: m.role, content: m.content, parts: wireParts(m) }));
+}
+
+/** A message's parts as sent. Once messages carry their own `parts`, this returns those. */
+function wireParts(message: ChatMessage): WirePart[] {
+  return [{ type: 'text', text: message.content }];
 }

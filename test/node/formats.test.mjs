@@ -107,14 +107,16 @@ describe('format detection and content types', () => {
     const framing = (type) => createFormatAdapter('auto', new Headers({ 'Content-Type': type })).framing;
     assert.equal(framing('text/event-stream; charset=utf-8'), 'sse');
     assert.equal(framing('application/x-ndjson'), 'lines');
-    assert.equal(framing('application/json'), 'lines');
+    assert.equal(framing('application/json'), 'json');
     assert.equal(framing('text/plain'), 'text');
   });
 
-  test('unknown events and comments are ignored, never shown', async () => {
-    const body = ': hello\n\nevent: mystery\ndata: secret\n\ndata: {"content":"shown"}\n\nevent: other\ndata: {"content":"no"}\n\ndata: [DONE]\n\n';
+  test('events of any name carry text; heartbeats and comments are never shown', async () => {
+    const body =
+      ': hello\n\nevent: ping\ndata: secret\n\ndata: {"content":"shown"}\n\nevent: token\ndata: {"content":" too"}\n\n' +
+      'event: heartbeat\ndata: {"content":"no"}\n\ndata: [DONE]\n\n';
     const parts = await collect(readTextStream(new Response(body, { headers: { 'Content-Type': 'text/event-stream' } })));
-    assert.deepEqual(parts, [{ type: 'text', text: 'shown' }, { type: 'done' }]);
+    assert.deepEqual(parts, [{ type: 'text', text: 'shown' }, { type: 'text', text: ' too' }, { type: 'done' }]);
   });
 
   test('a simple JSON stream that turns malformed is an error, not text', async () => {

@@ -1,4 +1,4 @@
-import type { ServerSentEvent } from '../sse.js';
+import type { WireRecord } from '../stream-parts.js';
 import { donePart, type StreamPart } from '../stream-parts.js';
 import { guard, parseJsonRecord, providerError } from './json.js';
 import type { FormatAdapter } from './types.js';
@@ -34,7 +34,7 @@ export function createAiSdkAdapter(): FormatAdapter {
   return {
     framing: 'sse',
     format: 'ai-sdk',
-    event(event: ServerSentEvent): StreamPart[] {
+    record(event: WireRecord): StreamPart[] {
       if (event.type !== 'message') return [];
       if (event.data === '[DONE]') return [donePart()];
       return guard(() => {

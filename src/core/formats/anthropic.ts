@@ -1,4 +1,4 @@
-import type { ServerSentEvent } from '../sse.js';
+import type { WireRecord } from '../stream-parts.js';
 import { donePart, type StreamPart } from '../stream-parts.js';
 import { guard, isRecord, parseJsonRecord, providerError } from './json.js';
 import type { FormatAdapter } from './types.js';
@@ -24,7 +24,7 @@ export function createAnthropicAdapter(): FormatAdapter {
   return {
     framing: 'sse',
     format: 'anthropic',
-    event(event: ServerSentEvent): StreamPart[] {
+    record(event: WireRecord): StreamPart[] {
       return guard(() => {
         if (event.type === 'ping') return [];
         const data = parseJsonRecord(event.data);

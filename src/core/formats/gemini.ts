@@ -1,4 +1,4 @@
-import type { ServerSentEvent } from '../sse.js';
+import type { WireRecord } from '../stream-parts.js';
 import { donePart, type StreamPart } from '../stream-parts.js';
 import { guard, isRecord, parseJsonRecord, providerError } from './json.js';
 import type { FormatAdapter } from './types.js';
@@ -13,7 +13,7 @@ export function createGeminiAdapter(): FormatAdapter {
   return {
     framing: 'sse',
     format: 'gemini',
-    event(event: ServerSentEvent): StreamPart[] {
+    record(event: WireRecord): StreamPart[] {
       if (event.type !== 'message') return [];
       return guard(() => {
         const data = parseJsonRecord(event.data);

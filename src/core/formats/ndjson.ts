@@ -1,4 +1,4 @@
-import type { ServerSentEvent } from '../sse.js';
+import type { WireRecord } from '../stream-parts.js';
 import { donePart, type StreamPart } from '../stream-parts.js';
 import { guard, isRecord, parseJsonRecord, providerError } from './json.js';
 import { simpleText } from './simple-sse.js';
@@ -16,7 +16,7 @@ export function createNdjsonAdapter(): FormatAdapter {
   return {
     framing: 'lines',
     format: 'ndjson',
-    event(event: ServerSentEvent): StreamPart[] {
+    record(event: WireRecord): StreamPart[] {
       const line = event.data.trim();
       if (line === '') return [];
       return guard(() => {
@@ -45,7 +45,7 @@ export function createTextAdapter(): FormatAdapter {
   return {
     framing: 'text',
     format: 'text',
-    event: (event) => (event.data === '' ? [] : [{ type: 'text', text: event.data }]),
+    record: (record) => (record.data === '' ? [] : [{ type: 'text', text: record.data }]),
     end: () => ({ type: 'open' }),
   };
 }

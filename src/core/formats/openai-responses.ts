@@ -1,4 +1,4 @@
-import type { ServerSentEvent } from '../sse.js';
+import type { WireRecord } from '../stream-parts.js';
 import { donePart, type StreamPart } from '../stream-parts.js';
 import { guard, isRecord, parseJsonRecord, providerError } from './json.js';
 import type { FormatAdapter } from './types.js';
@@ -12,7 +12,7 @@ export function createOpenAiResponsesAdapter(): FormatAdapter {
   return {
     framing: 'sse',
     format: 'openai-responses',
-    event(event: ServerSentEvent): StreamPart[] {
+    record(event: WireRecord): StreamPart[] {
       if (event.data === '[DONE]') return [];
       return guard(() => {
         const data = parseJsonRecord(event.data);

@@ -1,4 +1,4 @@
-import type { ServerSentEvent } from '../sse.js';
+import type { WireRecord } from '../stream-parts.js';
 import { donePart, type StreamPart } from '../stream-parts.js';
 import { guard, isRecord, parseJsonRecord, providerError } from './json.js';
 import type { FormatAdapter } from './types.js';
@@ -13,7 +13,7 @@ export function createOpenAiChatAdapter(): FormatAdapter {
   return {
     framing: 'sse',
     format: 'openai',
-    event(event: ServerSentEvent): StreamPart[] {
+    record(event: WireRecord): StreamPart[] {
       if (event.type !== 'message') return [];
       if (event.data === '[DONE]') return [donePart(finishReason)];
       return guard(() => {
