@@ -34,7 +34,7 @@ export async function* readTextStream(
       return;
     }
     yield item;
-    if (item.type !== 'text') return;
+    if (item.type === 'done' || item.type === 'error') return;
   }
 }
 
@@ -166,6 +166,7 @@ export async function* readBodyParts(
     else queue.push(...parts);
   }
   if (framing === 'json' && rest.trim() !== '') queue.push(...read({ type: 'json', data: rest }));
+  queue.push(...(adapter.flush?.() ?? []));
   while (queue.length > 0) yield queue.shift()!;
   const end = adapter.end();
   yield { type: 'end', end: cut && end.type !== 'done' ? { type: 'incomplete', cut } : end };

@@ -9,6 +9,7 @@ import { createOpenAiChatAdapter } from './openai.js';
 import { createOpenAiResponsesAdapter } from './openai-responses.js';
 import { createCompletionAdapter } from './completion.js';
 import { createSimpleSseAdapter, END_EVENTS, QUIET_EVENTS, simpleText, tryJson, tryRecord } from './simple-sse.js';
+import { withThinkTags } from './think-tags.js';
 import { STREAM_FORMATS, type FormatAdapter, type StreamFormat } from './types.js';
 
 export type { EndOfStream, FormatAdapter, StreamFormat } from './types.js';
@@ -48,9 +49,15 @@ export function isStreamFormat(value: unknown): value is StreamFormat {
  * telling event; an explicit format is trusted whatever the Content-Type says, except an HTML
  * page, which is never a stream, and `application/json`, which is that format's non-streamed
  * completion (an OpenAI-compatible server without `stream: true` answers so).
+ * Whatever the format, an answer that opens with `<think>…</think>` has that reasoning split off
+ * into a reasoning part (see {@link ThinkTagSplitter}).
  * @throws ChatStreamError (`content-type`) when the body cannot be a stream.
  */
 export function createFormatAdapter(format: StreamFormat, headers: Headers): FormatAdapter {
+  return withThinkTags(selectAdapter(format, headers));
+}
+
+function selectAdapter(format: StreamFormat, headers: Headers): FormatAdapter {
   const contentType = headers.get('content-type') ?? '';
   const mime = contentType.split(';')[0]!.trim().toLowerCase();
   if (mime === 'text/html' || mime === 'application/xhtml+xml') {

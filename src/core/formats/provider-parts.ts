@@ -1,4 +1,5 @@
 import { createId } from '../messages.js';
+import type { StreamPart } from '../stream-parts.js';
 import { isRecord, type JsonRecord } from './json.js';
 import { ReasoningBlock, SourceList, StreamedToolCall, wholeToolCall, type PartChunk } from './part-chunks.js';
 
@@ -7,6 +8,11 @@ import { ReasoningBlock, SourceList, StreamedToolCall, wholeToolCall, type PartC
  * answer text (which the adapters pass on as they always did) or UI message chunks.
  */
 export type RichOutput = { type: 'text'; text: string } | PartChunk;
+
+/** Outputs as stream parts: text as `text`, the rest as `chunk`. */
+export function toStreamParts(outputs: readonly RichOutput[]): StreamPart[] {
+  return outputs.map((output) => (output.type === 'text' ? output : { type: 'chunk', chunk: output }));
+}
 
 const text = (value: unknown): RichOutput[] => (typeof value === 'string' && value !== '' ? [{ type: 'text', text: value }] : []);
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);

@@ -1,4 +1,6 @@
+import type { StreamPart } from '../stream-parts.js';
 import { ReasoningBlock, type PartChunk } from './part-chunks.js';
+import type { FormatAdapter } from './types.js';
 
 const OPEN = '<think>';
 const CLOSE = '</think>';
@@ -107,4 +109,39 @@ export class ThinkTagSplitter {
     body = body.slice(0, body.length - trailing.length);
     return this.reasoning.delta(body);
   }
+}
+
+/**
+ * An adapter whose text goes through a {@link ThinkTagSplitter}: a `<think>` block at the start of
+ * the answer becomes reasoning chunks. Once the answer has started without one, text passes
+ * straight through. What the splitter holds is given back before a `done` part and at `flush`.
+ */
+export function withThinkTags(inner: FormatAdapter): FormatAdapter {
+  const splitter = new ThinkTagSplitter();
+  const release = (): StreamPart[] => splitter.end().map(toPart);
+  return {
+    get framing() {
+      return inner.framing;
+    },
+    get format() {
+      return inner.format;
+    },
+    record(record) {
+      const parts = inner.record(record);
+      if (splitter.passthrough) return parts;
+      const out: StreamPart[] = [];
+      for (const part of parts) {
+        if (part.type === 'text') out.push(...splitter.push(part.text).map((o) => (o.type === 'text' ? { ...part, text: o.text } : toPart(o))));
+        else if (part.type === 'done') out.push(...release(), part);
+        else out.push(part);
+      }
+      return out;
+    },
+    end: () => inner.end(),
+    flush: () => [...release(), ...(inner.flush?.() ?? [])],
+  };
+}
+
+function toPart(output: ThinkOutput): StreamPart {
+  return output.type === 'text' ? output : { type: 'chunk', chunk: output };
 }

@@ -52,4 +52,9 @@ export interface FormatAdapter {
   record(record: WireRecord): StreamPart[];
   /** The body ended without a `done` part. */
   end(): EndOfStream;
+  /**
+   * The body ended: the parts the adapter still holds (a tool call whose arguments never got
+   * their finish, text held back to look for a `<think>` tag). Called before {@link end}.
+   */
+  flush?(): StreamPart[];
 }
