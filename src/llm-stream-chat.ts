@@ -47,7 +47,11 @@ import type { PartShape } from './parts/shapes.js';
  * @csspart reasoning - The disclosure holding the model's reasoning.
  * @csspart reasoning-summary - Its summary: "Thinking…", then "Thought for 12 s".
  * @csspart reasoning-text - The reasoning's rendered Markdown.
- * @csspart tool-call - A tool call's card; also `tool-call-running`, `tool-call-done`, `tool-call-failed` or `tool-call-called` by state.
+ * @csspart tool-call - A tool call's card.
+ * @csspart tool-call-running - A tool call's card while its input streams or the tool runs.
+ * @csspart tool-call-done - A tool call's card once its output arrived.
+ * @csspart tool-call-failed - A tool call's card when the tool failed.
+ * @csspart tool-call-called - A tool call's card when the answer ended with the call and no output.
  * @csspart tool-header - The card's first line: icon, name and state.
  * @csspart tool-name - The tool's name.
  * @csspart tool-state - The tool call's state: running, done, failed or called.

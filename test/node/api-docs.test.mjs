@@ -7,6 +7,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 const read = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const element = read('src/llm-stream-chat.ts');
 const templates = read('src/llm-stream-chat.templates.ts');
+// The answer parts' templates (reasoning, tool calls, sources, files, custom renderers).
+const partTemplates = readdirSync(new URL('../../src/parts/', import.meta.url))
+  .filter((path) => path.endsWith('.ts') && !path.endsWith('.styles.ts'))
+  .map((path) => read(`src/parts/${path}`))
+  .join('\n');
 // Every style sheet under src/ (the element's, and any the Markdown rendering adds).
 const styles = readdirSync(new URL('../../src/', import.meta.url), { recursive: true })
   .filter((path) => String(path).endsWith('.styles.ts'))
@@ -27,6 +32,8 @@ function partsInSource(source) {
     for (const token of value.split(/\s+/)) {
       if (token.includes('${message.role}')) {
         for (const role of ['user', 'assistant']) names.add(token.replace('${message.role}', role));
+      } else if (token.includes('${state}')) {
+        for (const state of ['running', 'done', 'failed', 'called']) names.add(token.replace('${state}', state));
       } else {
         names.add(token);
       }
@@ -46,7 +53,7 @@ function readmeSection() {
 }
 
 test('every rendered part is documented with @csspart, and every @csspart is rendered', () => {
-  assert.deepEqual(sorted(documented('csspart')), sorted(partsInSource(element + templates)));
+  assert.deepEqual(sorted(documented('csspart')), sorted(partsInSource(element + templates + partTemplates)));
 });
 
 test('every --llm-chat-* property the style sheets read is documented with @cssprop, and vice versa', () => {
