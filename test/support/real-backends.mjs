@@ -2,6 +2,8 @@
 // mock model where it has one, for the tests that point the element at them (issue 11):
 //   POST /real/ai-sdk-ui      Vercel AI SDK route handler, toUIMessageStreamResponse()
 //   POST /real/ai-sdk-text    the same with toTextStreamResponse()
+//   POST /real/ai-sdk-tools   the same with a tool (executed on the server) and a model that
+//                             reasons, calls it, then answers citing a source: two steps
 //   POST /real/hono-ids       Hono streamSSE, an `id` on every event, no [DONE], a clean close
 //   POST /real/hono-token     Hono streamSSE with `event: 'token'`
 //   POST /real/better-sse     better-sse createSession + session.push(token) (JSON data, random ids)
@@ -19,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { convertToModelMessages, simulateReadableStream, streamText } from 'ai';
+import { convertToModelMessages, jsonSchema, simulateReadableStream, stepCountIs, streamText, tool } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
 import { createSession } from 'better-sse';
 import { FakeListChatModel } from '@langchain/core/utils/testing';
@@ -86,6 +88,83 @@ async function aiSdkUiRoute(req) {
   return result.toUIMessageStreamResponse();
 }
 
+/**
+ * The AI SDK's mock model as a model that reasons and uses tools: in the first step of a turn it
+ * reasons and calls getWeather for the city in the last user message; once the tool's result is
+ * in the prompt, it reasons again and answers with the result, citing a source. The answer names
+ * the turn and counts the earlier tool results, so the next turn proves the history went back.
+ */
+function toolModel() {
+  return new MockLanguageModelV3({
+    doStream: async ({ prompt }) => {
+      const users = prompt.filter((m) => m.role === 'user');
+      const turn = users.length;
+      const lastUser = users.at(-1).content.filter((part) => part.type === 'text').map((part) => part.text).join('');
+      const city = /in ([A-Z][a-zé]+)/.exec(lastUser)?.[1] ?? 'Paris';
+      // The tool results of this turn: after its last user message.
+      const lastUserIndex = prompt.lastIndexOf(users.at(-1));
+      const results = prompt.slice(lastUserIndex).filter((m) => m.role === 'tool').flatMap((m) => m.content);
+      const earlier = prompt.slice(0, lastUserIndex).filter((m) => m.role === 'tool').length;
+      const finish = (unified) => ({ type: 'finish', finishReason: { unified, raw: undefined }, logprobs: undefined, usage });
+      const reasoning = (id, text) => [
+        { type: 'reasoning-start', id },
+        ...tokens(text).map((delta) => ({ type: 'reasoning-delta', id, delta })),
+        { type: 'reasoning-end', id },
+      ];
+      if (results.length === 0) {
+        const input = JSON.stringify({ city });
+        return {
+          stream: simulateReadableStream({
+            chunkDelayInMs: 2,
+            chunks: [
+              ...reasoning('r1', `The user asks about **${city}**: call getWeather.`),
+              { type: 'tool-input-start', id: `call-${turn}`, toolName: 'getWeather' },
+              ...tokens(input).map((delta) => ({ type: 'tool-input-delta', id: `call-${turn}`, delta })),
+              { type: 'tool-input-end', id: `call-${turn}` },
+              { type: 'tool-call', toolCallId: `call-${turn}`, toolName: 'getWeather', input },
+              finish('tool-calls'),
+            ],
+          }),
+        };
+      }
+      const output = results[0].output?.value ?? {};
+      const answer = `Turn ${turn}: it is ${output.temperature} °C in ${output.city} (${earlier} earlier tool result${earlier === 1 ? '' : 's'}).`;
+      return {
+        stream: simulateReadableStream({
+          chunkDelayInMs: 2,
+          chunks: [
+            ...reasoning('r2', 'Answer with the tool result and cite it.'),
+            { type: 'text-start', id: 't1' },
+            ...tokens(answer).map((delta) => ({ type: 'text-delta', id: 't1', delta })),
+            { type: 'text-end', id: 't1' },
+            { type: 'source', sourceType: 'url', id: `src-${turn}`, url: `https://weather.example.com/${output.city}`, title: `${output.city} forecast` },
+            finish('stop'),
+          ],
+        }),
+      };
+    },
+  });
+}
+
+// The AI SDK's route handler with a tool, as its tool-calling guide shows it (a tool with an
+// execute function, stopWhen for the second step, reasoning and sources sent to the client).
+async function aiSdkToolsRoute(req) {
+  const { messages } = await req.json();
+  const result = streamText({
+    model: toolModel(),
+    messages: await convertToModelMessages(messages),
+    tools: {
+      getWeather: tool({
+        description: 'The weather in a city',
+        inputSchema: jsonSchema({ type: 'object', properties: { city: { type: 'string' } }, required: ['city'] }),
+        execute: async ({ city }) => ({ city, temperature: city.length + 12, condition: 'Cloudy' }),
+      }),
+    },
+    stopWhen: stepCountIs(3),
+  });
+  return result.toUIMessageStreamResponse({ sendReasoning: true, sendSources: true });
+}
+
 async function aiSdkTextRoute(req) {
   const { messages } = await req.json();
   const result = streamText({ model: mockModel(), messages: await convertToModelMessages(messages) });
@@ -129,6 +208,7 @@ async function langchainRoute(req, contentType) {
 const fetchRoutes = {
   '/real/ai-sdk-ui': getRequestListener(aiSdkUiRoute),
   '/real/ai-sdk-text': getRequestListener(aiSdkTextRoute),
+  '/real/ai-sdk-tools': getRequestListener(aiSdkToolsRoute),
   '/real/hono-ids': getRequestListener(hono.fetch),
   '/real/hono-token': getRequestListener(hono.fetch),
   '/real/langchain-sse': getRequestListener((req) => langchainRoute(req, 'text/event-stream')),
