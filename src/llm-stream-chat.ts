@@ -29,7 +29,7 @@ import type { PartShape } from './parts/shapes.js';
  * @tag llm-stream-chat
  *
  * @fires llm-chat-send - The user sends a message from the composer (not fired by `send()`). Cancelable: `preventDefault()` keeps the text in the input. `detail`: `{ text, messages }`.
- * @fires llm-chat-delta - Answer text arrived; at most once per animation frame. `detail`: `{ message, delta }`.
+ * @fires llm-chat-delta - Answer text arrived; at most once per animation frame, and with the rest just before the end (the deltas add up to the answer). `detail`: `{ message, delta }`.
  * @fires llm-chat-done - An answer finished. `detail`: `{ message, timing }` (`timing`: `timeToFirstByte`, `timeToFirstText`, `duration` in ms, `charactersPerSecond`, `reconnects`).
  * @fires llm-chat-error - A request or stream failed, or a custom part renderer threw (reason `render`: the part shows its default view). `detail`: `{ reason, message, status?, chatMessage, detail?, received? }`; `message` is the sentence the bubble shows, `detail` the technical cause (what a `prepareRequest` hook threw, reason `configuration`), `received` the first bytes the server sent (at most 1 KB) when no text could be read (reason `empty`).
  * @fires llm-chat-stop - An answer was stopped; its partial text is kept. `detail`: `{ message }`.
@@ -125,7 +125,7 @@ export class LlmStreamChat extends LitElement {
     credentials: { type: String },
     headers: { attribute: false },
     prepareRequest: { attribute: false },
-    messages: { attribute: false },
+    messages: { attribute: false, noAccessor: true },
     strings: { attribute: false },
     storageKey: { type: String, attribute: 'storage-key' },
     announcement: { state: true },
@@ -164,13 +164,6 @@ export class LlmStreamChat extends LitElement {
 
   /** A hook that reshapes each request (URL, method, headers, body) for any backend; may be async. */
   declare prepareRequest: PrepareRequest | undefined;
-
-  /**
-   * The conversation: `{ id, role, content, status }` objects. Read it to save a conversation,
-   * set it to restore one (it renders at once; an answer left `waiting` or `streaming` shows as
-   * `interrupted`). Treat it as immutable: assign a new array to change it.
-   */
-  declare messages: ChatMessage[];
 
   /** Show images from https URLs in answers (default). `images="off"` shows their alt text instead. */
   declare images: boolean;
@@ -237,7 +230,6 @@ export class LlmStreamChat extends LitElement {
     this.credentials = undefined;
     this.headers = {};
     this.prepareRequest = undefined;
-    this.messages = [];
     this.strings = undefined;
     this.storageKey = '';
     this.announcement = '';
@@ -245,6 +237,20 @@ export class LlmStreamChat extends LitElement {
     this.images = true;
     this.highlight = undefined;
     this.renderers = undefined;
+  }
+
+  /**
+   * The conversation: `{ id, role, content, status }` objects. Read it to save a conversation,
+   * set it to restore one (it renders at once; an answer left `waiting` or `streaming` shows as
+   * `interrupted`). Setting it replaces the conversation: an answer still streaming is stopped,
+   * without an event. Treat it as immutable: assign a new array to change it.
+   */
+  get messages(): ChatMessage[] {
+    return this.answer.messages;
+  }
+
+  set messages(messages: ChatMessage[]) {
+    this.answer.replace(messages);
   }
 
   /** Whether an answer is being waited for or streamed. */
@@ -277,8 +283,7 @@ export class LlmStreamChat extends LitElement {
 
   /** Empties the conversation (and its stored copy), stopping an answer that is streaming. No event fires. */
   clear(): void {
-    this.answer.abandon();
-    this.messages = [];
+    this.answer.replace([]);
     this.anchor.pin();
   }
 
@@ -299,16 +304,11 @@ export class LlmStreamChat extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('storageKey') && this.storageKey) {
       const stored = this.history.load();
-      if (stored) {
-        this.answer.abandon();
-        this.messages = stored;
-      }
+      if (stored) this.answer.replace(stored);
     }
-    if (changed.has('messages')) this.answer.messagesChanged();
   }
 
   protected override updated(changed: PropertyValues): void {
-    this.answer.rendered();
     if (changed.has('messages')) this.history.changed();
   }
 
@@ -372,7 +372,7 @@ export class LlmStreamChat extends LitElement {
   private renderAnswer(message: ChatMessage): TemplateResult {
     const parts = (message as ChatMessage & { parts?: PartShape[] }).parts;
     const { id } = message;
-    const options = { images: this.images, highlight: this.highlight, added: this.answer.renderDelta(id) };
+    const options = { images: this.images, highlight: this.highlight, added: this.answer.frame?.id === id ? this.answer.frame.delta : undefined };
     if (!hasRichParts(parts)) {
       return html`<div class="content" part="content" dir="auto" ${markdown(message.content, { final: !isBusy(message), ...options })}></div>`;
     }

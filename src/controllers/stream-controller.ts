@@ -21,7 +21,8 @@ export type StreamOutcome =
 /** The hooks one run calls; each receives the answer's full text so far. */
 export interface StreamRunCallbacks {
   /**
-   * Text arrived. Called at most once per animation frame, not once per token. `delta` is the
+   * Text arrived. Called at most once per animation frame, not once per token, and once more
+   * with the rest of the text just before `onEnd` (in the same frame, if need be). `delta` is the
    * text added since the previous call (`text` ends with it), so that a consumer that only needs
    * the new text never reads `text`: the full text is a rope of every token, and reading it
    * (a slice, a comparison) copies all of it, a cost that grows with the answer, every frame.
@@ -86,6 +87,19 @@ export class StreamController implements ReactiveController {
   }
 
   /**
+   * Aborts the current run, if any, and forgets it: no callback of it is called again, and
+   * `active` is false at once (its owner has replaced what it was streaming into).
+   */
+  cancel(): void {
+    const abortController = this.abortController;
+    if (!abortController) return;
+    this.runId++;
+    this.cancelFrame();
+    this.abortController = undefined;
+    abortController.abort();
+  }
+
+  /**
    * Starts a run, aborting any run still going. `request` may be a function returning a promise
    * (a `prepareRequest` hook); it is called once.
    */
@@ -120,7 +134,8 @@ export class StreamController implements ReactiveController {
       if (!isCurrent()) return;
       this.cancelFrame();
       this.abortController = undefined;
-      flush();
+      // The rest of the text comes before the end, even in the frame of the last flush.
+      if (delta !== '') flush();
       callbacks.onEnd(outcome);
     };
     try {
