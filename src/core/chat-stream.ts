@@ -17,6 +17,7 @@ import { backoffDelay, browserOnlineStatus, parseRetryAfter, sleep, type OnlineS
 import { ChatStreamError, MAX_RECEIVED } from './errors.js';
 import { createFormatAdapter, type FormatAdapter, type StreamFormat } from './formats/index.js';
 import { httpError } from './http-errors.js';
+import type { MessageChunk } from './message-assembler.js';
 import { incompleteMessage, readBodyParts } from './read-text-stream.js';
 import { checkChatRequest, toFetchArguments, type ChatRequest } from './request.js';
 import { donePart, type DonePart, type WireRecord } from './stream-parts.js';
@@ -61,9 +62,10 @@ export interface StreamTiming {
   reconnects: number;
 }
 
-/** What {@link streamChat} reports. Text updates are deltas. */
+/** What {@link streamChat} reports. Text updates are deltas; chunks are parts of the answer (see `MessageAssembler`). */
 export type ChatStreamUpdate =
   | { type: 'text'; text: string }
+  | { type: 'chunk'; chunk: MessageChunk }
   | { type: 'reconnecting'; attempt: number; delay: number; lastEventId: string; offline: boolean }
   | { type: 'reconnected'; attempt: number }
   | { type: 'done'; finishReason?: string; truncated: boolean; format: StreamFormat; timing: StreamTiming };
@@ -93,6 +95,11 @@ export async function* streamChat(
   yield* session.run(request);
 }
 
+/** Chunks that frame an answer rather than add to it (steps, metadata, the start and end of text). */
+const FRAMING_CHUNKS: ReadonlySet<string> = new Set([
+  'start', 'finish', 'start-step', 'finish-step', 'message-metadata', 'text-start', 'text-end', 'error', 'abort',
+]);
+
 class Session {
   private readonly signal: AbortSignal;
   private readonly maxRetries: number;
@@ -104,6 +111,8 @@ class Session {
   private firstByteAt?: number;
   private firstTextAt?: number;
   private characters = 0;
+  /** Chunks of the answer that are not text (see `done`). */
+  private otherParts = 0;
   private reconnects = 0;
   /** Retries and reconnections so far, against the answer's hard cap. */
   private attempts = 0;
@@ -274,6 +283,16 @@ class Session {
         case 'text':
           yield this.text(part.text);
           break;
+        case 'chunk':
+          if (part.chunk.type === 'text-delta') {
+            this.firstTextAt ??= now();
+            this.characters += countCharacters(part.chunk.delta);
+          } else if (!FRAMING_CHUNKS.has(part.chunk.type)) {
+            // Reasoning, a tool call, a source, a file or data: an answer without text is not empty.
+            this.otherParts++;
+          }
+          yield { type: 'chunk', chunk: part.chunk } satisfies ChatStreamUpdate;
+          break;
         case 'error':
           throw new ChatStreamError(part.reason, part.message, undefined, { received: this.received });
         case 'done':
@@ -357,7 +376,7 @@ class Session {
   /** The answer is complete; one with no text at all is the `empty` error instead. */
   private done(part: DonePart, adapter: FormatAdapter): ChatStreamUpdate {
     const format = adapter.format;
-    if (this.characters === 0) throw this.empty(format, adapter.framing);
+    if (this.characters === 0 && this.otherParts === 0) throw this.empty(format, adapter.framing);
     const end = now();
     const since = this.firstTextAt ?? end;
     const generating = end - since;

@@ -55,9 +55,8 @@ export const ACCEPT = 'text/event-stream, application/x-ndjson;q=0.9, text/plain
 /**
  * Builds the request for the next answer to `messages`:
  * - POST (default): JSON `{ messages, requestId }`, each message `{ id, role, content, parts }`
- *   with `parts: [{ type: 'text', text }]` (the AI SDK's UIMessage shape, so its documented route
- *   handlers accept the body as it is); with a model, OpenAI's `{ model, messages, stream: true }`
- *   with messages of `{ role, content }` only (no extra field: OpenAI rejects unknown ones);
+ *   (an AI SDK UIMessage with its text beside it); or, with a model, `{ model, messages, stream:
+ *   true }` with `{ role, content }` messages (no extra field: OpenAI rejects unknown ones);
  * - GET: `?message=<the last user text>&requestId=…` (and `&model=…`), like an EventSource URL.
  */
 export function buildChatRequest(options: BuildChatRequestOptions): ChatRequest {
@@ -74,6 +73,7 @@ export function buildChatRequest(options: BuildChatRequestOptions): ChatRequest 
     url = appendQuery(url, query.toString());
   } else {
     headers['Content-Type'] = 'application/json';
+    // OpenAI-compatible servers reject fields they do not know: only `role` and `content` there.
     body = JSON.stringify(
       options.model
         ? { model: options.model, messages: messages.map(({ role, content }) => ({ role, content })), stream: true }

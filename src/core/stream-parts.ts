@@ -1,10 +1,10 @@
-import type { PartChunk } from './formats/part-chunks.js';
+import type { MessageChunk } from './message-assembler.js';
 
 /**
  * What a wire-format adapter turns a response into: text, parts, an end marker, or an error.
  * - `text`: a piece of the answer; `id` is the SSE event id it came with, when the stream has ids;
  * - `chunk`: anything else of the answer (reasoning, a tool call, a source, data), as an AI SDK UI
- *   message stream chunk; its `text-delta`s are answer text too;
+ *   message stream chunk (see `MessageAssembler`); its `text-delta`s are answer text too;
  * - `done`: the answer is complete; `finishReason` is the backend's own word (`stop`, `length`,
  *   `max_tokens`, `MAX_TOKENS`, …) and `truncated` says the model's token limit cut it off;
  * - `error`: the backend reported an error inside the stream (`provider`), a data line could not
@@ -13,7 +13,7 @@ import type { PartChunk } from './formats/part-chunks.js';
  */
 export type StreamPart =
   | { type: 'text'; text: string; id?: string }
-  | { type: 'chunk'; chunk: PartChunk }
+  | { type: 'chunk'; chunk: MessageChunk }
   | { type: 'done'; finishReason?: string; truncated?: boolean }
   | { type: 'error'; message: string; reason: StreamErrorReason; code?: string };
 

@@ -1,28 +1,16 @@
 import { createId } from '../messages.js';
-import { isRecord, type JsonRecord } from './json.js';
+import type { MessageChunk } from '../message-assembler.js';
+import type { ProviderMetadata } from '../message-parts.js';
+import { isRecord } from './json.js';
 
 /**
  * The AI SDK UI message stream chunks the provider adapters translate their reasoning, tool and
- * source events into (a subset of the AI SDK's `UIMessageChunk`), so one assembler builds the
- * message's parts whatever the format.
+ * source events into (see `MessageAssembler`), so one assembler builds the message's parts
+ * whatever the format.
  */
-export type PartChunk =
-  | { type: 'reasoning-start'; id: string; providerMetadata?: ProviderMetadata }
-  | { type: 'reasoning-delta'; id: string; delta: string }
-  | { type: 'reasoning-end'; id: string; providerMetadata?: ProviderMetadata }
-  | { type: 'tool-input-start'; toolCallId: string; toolName: string; providerExecuted?: boolean; dynamic?: boolean }
-  | { type: 'tool-input-delta'; toolCallId: string; inputTextDelta: string }
-  | { type: 'tool-input-available'; toolCallId: string; toolName: string; input: unknown; providerExecuted?: boolean; dynamic?: boolean }
-  | { type: 'tool-input-error'; toolCallId: string; toolName: string; input: unknown; errorText: string; dynamic?: boolean }
-  | { type: 'tool-output-available'; toolCallId: string; output: unknown; providerExecuted?: boolean; dynamic?: boolean }
-  | { type: 'tool-output-error'; toolCallId: string; errorText: string; providerExecuted?: boolean; dynamic?: boolean }
-  | { type: 'source-url'; sourceId: string; url: string; title?: string }
-  | { type: 'source-document'; sourceId: string; mediaType: string; title: string; filename?: string }
-  | { type: 'file'; url: string; mediaType: string }
-  | { type: 'start-step' }
-  | { type: 'finish-step' };
+export type PartChunk = MessageChunk;
 
-export type ProviderMetadata = Record<string, JsonRecord>;
+
 
 /**
  * A tool call whose input arrives in pieces of JSON text (OpenAI `arguments`, Anthropic
