@@ -43,7 +43,7 @@ function randomChunks(bytes: Uint8Array, seed: number): ScriptChunk[] {
 }
 
 function bubble(el: LlmStreamChat): HTMLElement {
-  return parts(el, 'assistant-message').at(-1)!;
+  return parts(el, 'assistant-message').at(-1) as HTMLElement;
 }
 
 const sse = (chunk: unknown, delayMs = 0): ScriptChunk => ({ text: `data: ${JSON.stringify(chunk)}\n\n`, delayMs });
@@ -108,7 +108,7 @@ describe('answers with parts, streamed', () => {
     });
     const el = await chatFixture(url, '480px');
     el.send('Think');
-    await waitUntil(() => bubble(el).querySelector('[part~="reasoning"] strong'), 'no reasoning', PATIENT);
+    await waitUntil(() => bubble(el)?.querySelector('[part~="reasoning"] strong'), 'no reasoning', PATIENT);
     const details = bubble(el).querySelector<HTMLDetailsElement>('[part~="reasoning"]')!;
     expect(details.open).to.be.true;
     expect(details.querySelector('[part~="reasoning-summary"]')!.textContent!.trim()).to.equal('Thinking…');
@@ -140,7 +140,7 @@ describe('answers with parts, streamed', () => {
     });
     const el = await chatFixture(url, '480px');
     el.send('Search');
-    await waitUntil(() => bubble(el).querySelector('[part~="tool-call-running"]'), 'no running card', PATIENT);
+    await waitUntil(() => bubble(el)?.querySelector('[part~="tool-call-running"]'), 'no running card', PATIENT);
     const card = bubble(el).querySelector<HTMLElement>('[part~="tool-call"]')!;
     expect(card.querySelector('[part~="tool-state"]')!.textContent!.trim()).to.equal('Running');
     expect(card.getAttribute('aria-busy')).to.equal('true');
