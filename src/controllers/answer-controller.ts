@@ -210,6 +210,8 @@ export class AnswerController {
               message: text,
               status: error.status,
               chatMessage: message,
+              ...(error.detail !== undefined ? { detail: error.detail } : {}),
+              ...(error.received !== undefined ? { received: error.received } : {}),
             }),
           );
         }

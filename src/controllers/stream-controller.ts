@@ -26,11 +26,11 @@ export interface StreamRunCallbacks {
   /**
    * The answer grew. Called at most once per animation frame, not once per token, and at a pace
    * for a human reader (see `TextCadence`): at most 30 times a second, less when updates are
-   * costly; once more with the rest just before `onEnd` (in the same frame, if need be). `delta`
-   * is the content added since the previous call (undefined in the rare case that content changed
-   * other than at its end), so that a consumer that only needs the new text never reads
-   * `answer.content`: the full text is a rope of every token, and reading it (a slice, a
-   * comparison) copies all of it, a cost that grows with the answer, every frame.
+   * costly; the rest is passed at once just before `onEnd`. `delta` is the content added since
+   * the previous call (undefined in the rare case that content changed other than at its end), so
+   * that a consumer that only needs the new text never reads `answer.content`: the full text is a
+   * rope of every token, and reading it (a slice, a comparison) copies all of it, a cost that
+   * grows with the answer, every frame.
    */
   onUpdate(answer: AssembledMessage, delta: string | undefined): void;
   /** The connection dropped and is being resumed (`attempt` from 1), or was resumed (undefined). */

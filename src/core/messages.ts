@@ -67,12 +67,17 @@ export function partsOf(message: ChatMessage): MessagePart[] {
   return Array.isArray(message.parts) ? message.parts : partsOfText(message.content);
 }
 
+/** An answer of tool calls or reasoning only is still part of the conversation (its tool results, say). */
+function hasNonTextParts(message: ChatMessage): boolean {
+  return partsOf(message).some((part) => part.type !== 'text' && part.type !== 'step-start');
+}
+
 /**
  * The conversation as a backend should see it: user messages and the assistant answers that
- * produced text. Failed or empty placeholders are left out so the model is not confused by them.
+ * produced text or other parts (tool calls, reasoning). Failed or empty placeholders are left out so the model is not confused by them.
  */
 export function toWireMessages(messages: readonly ChatMessage[]): WireMessage[] {
   return messages
-    .filter((m) => m.role === 'user' || (m.content !== '' && m.status !== 'error'))
+    .filter((m) => m.role === 'user' || (m.status !== 'error' && (m.content !== '' || hasNonTextParts(m))))
     .map((m) => ({ id: m.id, role: m.role, content: m.content, parts: partsOf(m) }));
 }

@@ -103,6 +103,27 @@ export async function prepareChatRequest(
   return result ?? draft;
 }
 
+/**
+ * What is wrong with a request (as a `prepareRequest` hook may return it), or undefined: it must
+ * be an object with a non-empty `url` and `method`, and headers `fetch` accepts. The answer names
+ * the problem but never a header's value, which may be a secret.
+ */
+export function checkChatRequest(request: unknown): string | undefined {
+  if (typeof request !== 'object' || request === null) return `the request is ${request === null ? 'null' : typeof request}, not an object`;
+  const { url, method, headers } = request as Partial<Record<keyof ChatRequest, unknown>>;
+  if (typeof url !== 'string' || url.trim() === '') return 'the request has no url';
+  if (typeof method !== 'string' || method.trim() === '') return 'the request has no method';
+  if (headers !== undefined && (typeof headers !== 'object' || headers === null)) return 'the request headers are not an object';
+  for (const [name, value] of Object.entries((headers ?? {}) as Record<string, unknown>)) {
+    try {
+      new Headers([[name, String(value)]]);
+    } catch {
+      return `the header "${name.slice(0, 100)}" has a name or value that fetch refuses (a line break, say)`;
+    }
+  }
+  return undefined;
+}
+
 /** The `fetch()` arguments for a request, with extra headers (`Last-Event-ID`) and a signal. */
 export function toFetchArguments(
   request: ChatRequest,

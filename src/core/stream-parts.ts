@@ -35,3 +35,25 @@ export function donePart(finishReason?: string | null): DonePart {
   if (finishReason === undefined || finishReason === null || finishReason === '') return { type: 'done' };
   return isTokenLimit(finishReason) ? { type: 'done', finishReason, truncated: true } : { type: 'done', finishReason };
 }
+
+/**
+ * How a body ended, the one end-of-stream vocabulary of the readers and adapters:
+ * - `done`: complete, with the finish the format saw (its end marker, or a finish reason the
+ *   format accepts as the end when the marker itself is missing);
+ * - `open`: ended cleanly between records in a format whose end marker is optional (plain SSE,
+ *   text, NDJSON without `done` fields): the end of the answer, unless the server opted into
+ *   resuming (see `streamChat`);
+ * - `incomplete`: ended without the end marker its format requires; `cut` when the body ended
+ *   inside a record (an SSE event, an NDJSON line, a UTF-8 character) rather than between them.
+ */
+export type EndOfStream = DonePart | { type: 'open' } | { type: 'incomplete'; cut?: boolean };
+
+/**
+ * One framed record of a body, as adapters receive it. For SSE, `type` is the event name
+ * (`message` by default) and `data` its data; an NDJSON line is `{ type: 'line', data }`; a decoded
+ * chunk of plain text `{ type: 'text', data }`; a whole non-streamed JSON body `{ type: 'json', data }`.
+ */
+export interface WireRecord {
+  type: string;
+  data: string;
+}

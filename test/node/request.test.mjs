@@ -15,16 +15,22 @@ const wire = [
   { id: '2', role: 'assistant', content: 'Hello', parts: text('Hello') },
   { id: '4', role: 'user', content: 'Again?', parts: text('Again?') },
 ];
+/** The default body's messages: the AI SDK's UIMessage shape, with `content` beside `parts`. */
+const uiMessages = [
+  { id: '1', role: 'user', content: 'Hi', parts: [{ type: 'text', text: 'Hi' }] },
+  { id: '2', role: 'assistant', content: 'Hello', parts: [{ type: 'text', text: 'Hello' }] },
+  { id: '4', role: 'user', content: 'Again?', parts: [{ type: 'text', text: 'Again?' }] },
+];
 /** What an OpenAI-compatible server gets: no field it does not know. */
 const plain = wire.map(({ role, content }) => ({ role, content }));
 
-test('POST by default: JSON { messages, requestId }, a fresh id each time', () => {
+test('POST by default: JSON { messages: [{ id, role, content, parts }], requestId }, a fresh id each time', () => {
   const a = buildChatRequest({ endpoint: '/api/chat', messages });
   const b = buildChatRequest({ endpoint: '/api/chat', messages });
   assert.equal(a.method, 'POST');
   assert.equal(a.headers['Content-Type'], 'application/json');
   assert.match(a.headers.Accept, /^text\/event-stream/);
-  assert.deepEqual(JSON.parse(a.body), { messages: wire, requestId: a.requestId });
+  assert.deepEqual(JSON.parse(a.body), { messages: uiMessages, requestId: a.requestId });
   assert.notEqual(a.requestId, b.requestId);
 });
 
