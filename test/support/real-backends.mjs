@@ -24,18 +24,9 @@ import { MockLanguageModelV3 } from 'ai/test';
 import { createSession } from 'better-sse';
 import { FakeListChatModel } from '@langchain/core/utils/testing';
 import { HttpResponseOutputParser } from '@langchain/classic/output_parsers';
+import { answerFor } from './real-answers.mjs';
 
-/**
- * The answer every server gives: it names the turn, quotes the last user text and counts the
- * earlier answers, with quotes, newlines and non-ASCII text that a decoder could get wrong.
- */
-export function answerFor(userTexts, assistantCount) {
-  const turn = userTexts.length;
-  return (
-    `# Turn ${turn}\n\nYou said: "${userTexts[turn - 1]}", after ${assistantCount} answer${assistantCount === 1 ? '' : 's'}.\n\n` +
-    '- café ☕\n- line\\break `code`\n'
-  );
-}
+export { answerFor };
 
 /** The answer to a body's `messages` (`{ role, content }` each). */
 function answerForMessages(messages) {
