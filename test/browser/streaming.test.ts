@@ -55,11 +55,12 @@ describe('streaming an answer', () => {
     expect(requests[1].method).to.equal('POST');
     expect(requests[1].headers['content-type']).to.equal('application/json');
     const body = JSON.parse(requests[1].body);
-    expect(body.messages).to.deep.equal([
-      { role: 'user', content: 'first' },
-      { role: 'assistant', content: 'ok' },
-      { role: 'user', content: 'second' },
+    expect(body.messages.map(({ role, content, parts }: { role: string; content: string; parts: unknown }) => ({ role, content, parts }))).to.deep.equal([
+      { role: 'user', content: 'first', parts: [{ type: 'text', text: 'first' }] },
+      { role: 'assistant', content: 'ok', parts: [{ type: 'text', text: 'ok' }] },
+      { role: 'user', content: 'second', parts: [{ type: 'text', text: 'second' }] },
     ]);
+    expect(body.messages.map((m: { id: string }) => m.id)).to.deep.equal(el.messages.slice(0, 3).map((m) => m.id));
     // Plus a fresh client-generated id per answer, which a server may use as an idempotency key.
     expect(body.requestId).to.be.a('string').and.not.equal(JSON.parse(requests[0].body).requestId);
   });
