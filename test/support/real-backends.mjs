@@ -148,8 +148,11 @@ async function betterSseRoute(req, res) {
 
 let mockLlm;
 
-/** mock-llm on a free loopback port, started once, as its README runs it (HOST, PORT, --config). */
-function startMockLlm() {
+/**
+ * mock-llm on a free loopback port, started once, as its README runs it (HOST, PORT, --config).
+ * Test servers call it when they start, so that no test waits for the process to come up.
+ */
+export function startMockLlm() {
   mockLlm ??= (async () => {
     const port = await freePort();
     const main = fileURLToPath(new URL('../../node_modules/@dwmkerr/mock-llm/dist/main.js', import.meta.url));

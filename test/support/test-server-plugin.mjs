@@ -5,7 +5,7 @@
 //   /real/...                 servers written as real libraries' docs show (test/support/real-backends.mjs)
 import { createMockChatHandler } from '../../demo/mock-backend.mjs';
 import { handleScriptRoutes } from './scripted-server.mjs';
-import { handleRealBackends } from './real-backends.mjs';
+import { handleRealBackends, startMockLlm } from './real-backends.mjs';
 
 const mockHandlers = new Map();
 
@@ -16,6 +16,7 @@ function mockHandler(delay) {
 
 /** Koa middleware that hands our routes the raw Node request and response. */
 export function testServerMiddleware() {
+  startMockLlm().catch(() => {}); // a failure shows in the tests that use it
   return async function testRoutes(ctx, next) {
     if (ctx.path === '/api/chat') {
       ctx.respond = false;
