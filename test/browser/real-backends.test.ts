@@ -61,9 +61,21 @@ describe('real server libraries, with only an endpoint', () => {
     it(`${name}: three exact answers, complete, one POST each`, async () => {
       const { el, answers } = await converse(path);
       answers.forEach((answer, i) => {
-        expect(answer, `turn ${i + 1}`).to.deep.equal({ text: expected(i + 1), status: 'complete', event: 'llm-chat-done', requests: i + 1 });
+        expect(answer, `turn ${i + 1}`).to.deep.equal({
+          text: expected(i + 1),
+          status: 'complete',
+          event: 'llm-chat-done',
+          requests: i + 1,
+        });
       });
-      expect(el.messages.map((m) => m.role)).to.deep.equal(['user', 'assistant', 'user', 'assistant', 'user', 'assistant']);
+      expect(el.messages.map((m) => m.role)).to.deep.equal([
+        'user',
+        'assistant',
+        'user',
+        'assistant',
+        'user',
+        'assistant',
+      ]);
       // Nothing more is asked once the answers are done (a re-POST loop would show here).
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(await requestsOf(new URL(el.endpoint, location.href).searchParams.get('run')!)).to.equal(3);
@@ -73,14 +85,24 @@ describe('real server libraries, with only an endpoint', () => {
   it('mock-llm (OpenAI-compatible) with model: streamed, three exact answers, one POST each', async () => {
     const { answers } = await converse('/real/openai/v1/chat/completions', 'gpt-4o-mini');
     answers.forEach((answer, i) => {
-      expect(answer, `turn ${i + 1}`).to.deep.equal({ text: `You said: question ${i + 1}`, status: 'complete', event: 'llm-chat-done', requests: i + 1 });
+      expect(answer, `turn ${i + 1}`).to.deep.equal({
+        text: `You said: question ${i + 1}`,
+        status: 'complete',
+        event: 'llm-chat-done',
+        requests: i + 1,
+      });
     });
   });
 
   it('mock-llm (OpenAI-compatible) without model: a non-streamed JSON completion is the answer', async () => {
     const { el, answers } = await converse('/real/openai/v1/chat/completions');
     answers.forEach((answer, i) => {
-      expect(answer, `turn ${i + 1}`).to.deep.equal({ text: `You said: question ${i + 1}`, status: 'complete', event: 'llm-chat-done', requests: i + 1 });
+      expect(answer, `turn ${i + 1}`).to.deep.equal({
+        text: `You said: question ${i + 1}`,
+        status: 'complete',
+        event: 'llm-chat-done',
+        requests: i + 1,
+      });
     });
     expect(lastMessage(el).finishReason).to.equal('stop');
   });

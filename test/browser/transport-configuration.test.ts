@@ -10,7 +10,7 @@ import { lastMessage, part } from '../support/transport-helpers.js';
 const ok = () => ({ chunks: [{ text: 'data: {"content":"ok"}\n\ndata: [DONE]\n\n' }] });
 
 async function failedAnswer(el: LlmStreamChat): Promise<LlmChatErrorDetail> {
-  const error = oneEvent(el, 'llm-chat-error');
+  const error = oneEvent<CustomEvent<LlmChatErrorDetail>>(el, 'llm-chat-error');
   el.send('Hi');
   const { detail } = await error;
   await el.updateComplete;
@@ -37,7 +37,7 @@ describe('a broken request set-up: a configuration error, nothing sent, nothing 
   it('prepareRequest returns {}: configuration, and no request at all (no GET ./undefined)', async () => {
     const { url, id } = await scriptedEndpoint(ok());
     let fetched = 0;
-    const realFetch = window.fetch;
+    const realFetch = window.fetch.bind(window);
     window.fetch = (...args) => {
       fetched++;
       return realFetch(...args);
@@ -68,13 +68,15 @@ describe('a broken request set-up: a configuration error, nothing sent, nothing 
 });
 
 describe('no silent empty answer', () => {
-  it("42 events named `token` with no text: an error that says so, the first bytes in the event", async () => {
+  it('42 events named `token` with no text: an error that says so, the first bytes in the event', async () => {
     const body = 'event: token\ndata: {"value":1}\n\n'.repeat(42);
     const { url } = await scriptedEndpoint({ chunks: [{ text: body }] });
     const el = await fixture<LlmStreamChat>(html`<llm-stream-chat endpoint=${url}></llm-stream-chat>`);
     const detail = await failedAnswer(el);
     expect(detail.reason).to.equal('empty');
-    expect(detail.message).to.equal('The chat server sent 42 events named `token`, but none held text the chat could read.');
+    expect(detail.message).to.equal(
+      'The chat server sent 42 events named `token`, but none held text the chat could read.',
+    );
     expect(detail.received).to.equal(body.slice(0, 1024));
     expect(lastMessage(el).status).to.equal('error');
     expect(part(el, 'error')?.textContent).to.contain('42 events');

@@ -44,7 +44,11 @@ async function converse(path, { turns = 3, model } = {}) {
   return { answers, requests };
 }
 
-const expected = (turn) => answerFor(Array.from({ length: turn }, (_, i) => `question ${i + 1}`), turn - 1);
+const expected = (turn) =>
+  answerFor(
+    Array.from({ length: turn }, (_, i) => `question ${i + 1}`),
+    turn - 1,
+  );
 
 describe('real server libraries, as their docs show them', () => {
   for (const [name, path, format] of [

@@ -13,7 +13,11 @@ after(() => server.close());
 const resumable = { 'Chat-Resumable': 'true' };
 
 function request(endpoint, extra = {}) {
-  return buildChatRequest({ endpoint, messages: [{ id: 'u', role: 'user', content: 'Hi', status: 'complete' }], ...extra });
+  return buildChatRequest({
+    endpoint,
+    messages: [{ id: 'u', role: 'user', content: 'Hi', status: 'complete' }],
+    ...extra,
+  });
 }
 
 async function run(req, options = {}) {
@@ -30,7 +34,8 @@ async function run(req, options = {}) {
   }
 }
 
-const withIds = (texts, first = 1) => texts.map((t, i) => `id: ${first + i}\ndata: ${JSON.stringify({ content: t })}\n\n`).join('');
+const withIds = (texts, first = 1) =>
+  texts.map((t, i) => `id: ${first + i}\ndata: ${JSON.stringify({ content: t })}\n\n`).join('');
 
 describe('without Chat-Resumable, ids never cause a re-send', () => {
   test('ids on every event, no [DONE], a clean close: complete, one request (Hono streamSSE)', async () => {
@@ -90,7 +95,11 @@ describe('with Chat-Resumable', () => {
 
   test('retries and reconnections of one answer stop at three times max-retries, even with progress', async () => {
     // Every connection brings a new id, then drops: progress each time, so only the hard cap stops it.
-    const responses = Array.from({ length: 40 }, (_, i) => ({ headers: resumable, chunks: [{ text: withIds([String(i)], i + 1) }], destroy: true }));
+    const responses = Array.from({ length: 40 }, (_, i) => ({
+      headers: resumable,
+      chunks: [{ text: withIds([String(i)], i + 1) }],
+      destroy: true,
+    }));
     const { url, log } = server.script(...responses);
     const { error, updates } = await run(request(url), { maxRetries: 2 });
     assert.ok(error instanceof ChatStreamError);
@@ -135,13 +144,29 @@ describe('with Chat-Resumable', () => {
 describe('no silent empty answer', () => {
   const sse = (text) => ({ chunks: [{ text }] });
   for (const [name, response, pattern] of [
-    ['42 events named token without text', sse('event: token\ndata: {}\n\n'.repeat(42)), /sent 42 events named `token`, but none held text/],
+    [
+      '42 events named token without text',
+      sse('event: token\ndata: {}\n\n'.repeat(42)),
+      /sent 42 events named `token`, but none held text/,
+    ],
     ['only [DONE]', sse('data: [DONE]\n\n'), /sent 1 event named `message`, but none held text/],
-    ['events of two names', sse('event: a\ndata: {}\n\nevent: b\ndata: {}\n\nevent: b\ndata: {}\n\n'), /3 events \(1 named `a`, 2 named `b`\)/],
+    [
+      'events of two names',
+      sse('event: a\ndata: {}\n\nevent: b\ndata: {}\n\nevent: b\ndata: {}\n\n'),
+      /3 events \(1 named `a`, 2 named `b`\)/,
+    ],
     ['an empty body', sse(''), /without sending anything/],
     ['comments only', sse(': keep-alive\n\n'), /characters, but no event/],
-    ['NDJSON lines without text', { headers: { 'Content-Type': 'application/x-ndjson' }, chunks: [{ text: '{"a":1}\n{"b":2}\n' }] }, /2 JSON lines, but none held text/],
-    ['a JSON document without text', { headers: { 'Content-Type': 'application/json' }, chunks: [{ text: '{"result":{"answer":"hidden"}}' }] }, /a JSON document, but it held no text/],
+    [
+      'NDJSON lines without text',
+      { headers: { 'Content-Type': 'application/x-ndjson' }, chunks: [{ text: '{"a":1}\n{"b":2}\n' }] },
+      /2 JSON lines, but none held text/,
+    ],
+    [
+      'a JSON document without text',
+      { headers: { 'Content-Type': 'application/json' }, chunks: [{ text: '{"result":{"answer":"hidden"}}' }] },
+      /a JSON document, but it held no text/,
+    ],
     ['204 No Content', { status: 204 }, /without sending anything/],
   ]) {
     test(`${name}: error, reason empty, saying what arrived`, async () => {

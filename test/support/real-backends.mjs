@@ -51,7 +51,11 @@ const usage = {
 function mockModel() {
   return new MockLanguageModelV3({
     doStream: async ({ prompt }) => {
-      const text = (message) => message.content.filter((part) => part.type === 'text').map((part) => part.text).join('');
+      const text = (message) =>
+        message.content
+          .filter((part) => part.type === 'text')
+          .map((part) => part.text)
+          .join('');
       const users = prompt.filter((m) => m.role === 'user').map(text);
       const answer = answerFor(users, prompt.filter((m) => m.role === 'assistant').length);
       return {
@@ -194,10 +198,13 @@ async function healthy(port) {
 /** Forwards a request to mock-llm and streams its answer back as it comes. */
 async function openAiRoute(req, res, path) {
   const port = await startMockLlm();
-  const upstream = httpRequest({ host: '127.0.0.1', port, path, method: req.method, headers: req.headers }, (answer) => {
-    res.writeHead(answer.statusCode ?? 502, answer.headers);
-    answer.pipe(res);
-  });
+  const upstream = httpRequest(
+    { host: '127.0.0.1', port, path, method: req.method, headers: req.headers },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
   upstream.on('error', () => res.destroy());
   req.pipe(upstream);
 }
