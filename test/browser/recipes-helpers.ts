@@ -19,6 +19,7 @@ export interface ProxiedRequest {
 
 export interface ProviderRequest {
   provider: 'openai' | 'anthropic';
+  recipe: string | null;
   apiKey: string | null;
   body: { model?: string; stream?: boolean; messages?: { role: string; content: unknown }[] };
   completed: boolean;
@@ -34,6 +35,9 @@ export interface RecipeLog {
 /** The line every recipe logs when the client closes the connection before the end. */
 export const STOPPED_LINE = 'Stopped: the client closed the connection.';
 const LONG = { timeout: 15_000 };
+
+/** Starting a recipe (its processes, a Redis) can take a while on a busy machine. */
+export const START_TIMEOUT = 90_000;
 
 export async function startRecipe(name: string): Promise<string> {
   const { endpoint } = (await executeServerCommand('recipe-start', { name })) as { endpoint: string };

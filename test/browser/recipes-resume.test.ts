@@ -12,6 +12,7 @@ import {
   providerRequestsFor,
   recipeLog,
   recordedText,
+  START_TIMEOUT,
   startRecipe,
   stopsLogged,
   untilStopsLogged,
@@ -22,9 +23,15 @@ for (const { name, processes } of [
   { name: 'resume-redis', processes: 2 },
 ]) {
   describe(`recipe: ${name}`, () => {
+    let endpoint = '';
+    before(async function () {
+      this.timeout(START_TIMEOUT);
+      endpoint = await startRecipe(name);
+    });
+
     it('answers in full, every event with an id, and says it is resumable', async () => {
       const expected = await recordedText('openai-chat.sse');
-      const el = await chatAt(await startRecipe(name));
+      const el = await chatAt(endpoint);
       const done = oneEvent(el, 'llm-chat-done');
       const question = `A plain question for ${name}`;
       await ask(el, question);
@@ -44,7 +51,7 @@ for (const { name, processes } of [
         : 'resumes a connection cut mid-answer on the OTHER process: complete once, generated once',
       async () => {
         const expected = await recordedText('openai-chat.sse');
-        const el = await chatAt(await startRecipe(name));
+        const el = await chatAt(endpoint);
         const question = `Survive a drop, ${name}`;
         await dropNext(name, 3);
         const done = oneEvent(el, 'llm-chat-done');
@@ -72,7 +79,6 @@ for (const { name, processes } of [
 
     it('stops when the user clicks Stop; the server sees the connection close', async () => {
       const expected = await recordedText('openai-chat.sse');
-      const endpoint = await startRecipe(name);
       const before = stopsLogged(await recipeLog(name));
       const el = await chatAt(endpoint);
       const message = await askAndStop(el, `Stop me, ${name}`);

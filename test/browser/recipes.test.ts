@@ -11,6 +11,7 @@ import {
   providerRequestsFor,
   recipeLog,
   recordedText,
+  START_TIMEOUT,
   startRecipe,
   stopsLogged,
   untilStopsLogged,
@@ -20,8 +21,14 @@ const LONG = { timeout: 15_000 };
 
 for (const name of ['plain-node', 'express']) {
   describe(`recipe: ${name}`, () => {
+    let endpoint = '';
+    before(async function () {
+      this.timeout(START_TIMEOUT);
+      endpoint = await startRecipe(name);
+    });
+
     it('answers a typed question with its echo, rendered as Markdown', async () => {
-      const el = await chatAt(await startRecipe(name));
+      const el = await chatAt(endpoint);
       const done = oneEvent(el, 'llm-chat-done');
       await ask(el, 'Is café ☕ a word?');
       expect((await done).detail.message.content).to.equal('You said: **Is café ☕ a word?**');
@@ -32,7 +39,6 @@ for (const name of ['plain-node', 'express']) {
     });
 
     it('stops when the user clicks Stop, and the server sees the connection close', async () => {
-      const endpoint = await startRecipe(name);
       const before = stopsLogged(await recipeLog(name));
       const el = await chatAt(endpoint);
       const question = 'Please repeat this rather long sentence back to me, slowly, piece by piece.';
@@ -49,23 +55,29 @@ for (const name of ['plain-node', 'express']) {
 }
 
 const PROXIES = [
-  { name: 'openai-proxy', file: 'openai-chat.sse', provider: 'openai', apiKey: 'sk-test-recipes' },
-  { name: 'anthropic-proxy', file: 'anthropic.sse', provider: 'anthropic', apiKey: 'sk-ant-test-recipes' },
-  { name: 'nextjs-route', file: 'openai-chat.sse', provider: 'openai', apiKey: 'sk-test-recipes' },
+  { name: 'openai-proxy', file: 'openai-chat.sse', provider: 'openai', apiKey: 'sk-test-openai-proxy' },
+  { name: 'anthropic-proxy', file: 'anthropic.sse', provider: 'anthropic', apiKey: 'sk-ant-test-anthropic-proxy' },
+  { name: 'nextjs-route', file: 'openai-chat.sse', provider: 'openai', apiKey: 'sk-test-nextjs-route' },
 ] as const;
 
 for (const { name, file, provider, apiKey } of PROXIES) {
   describe(`recipe: ${name}`, () => {
+    let endpoint = '';
+    before(async function () {
+      this.timeout(START_TIMEOUT);
+      endpoint = await startRecipe(name);
+    });
+
     it(`relays the ${provider} SDK's answer, and forwards the conversation with the server's key`, async () => {
       const expected = await recordedText(file);
-      const el = await chatAt(await startRecipe(name));
+      const el = await chatAt(endpoint);
       const question = `Hello from the ${name} test`;
       const done = oneEvent(el, 'llm-chat-done');
       await ask(el, question);
       expect((await done).detail.message.content).to.equal(expected);
       const [request, ...more] = providerRequestsFor(await recipeLog(name), question);
       expect(more, 'one upstream request').to.have.length(0);
-      expect(request).to.include({ provider, completed: true });
+      expect(request).to.include({ provider, recipe: name, completed: true });
       expect(request!.apiKey, 'the key from the server environment').to.contain(apiKey);
       expect(request!.body.messages).to.deep.equal([{ role: 'user', content: question }]);
       if (provider === 'openai') expect(request!.body.stream).to.equal(true);
@@ -84,7 +96,6 @@ for (const { name, file, provider, apiKey } of PROXIES) {
 
     it('on Stop, closes the upstream request to the provider', async () => {
       const expected = await recordedText(file);
-      const endpoint = await startRecipe(name);
       const before = stopsLogged(await recipeLog(name));
       const el = await chatAt(endpoint);
       const question = `Stop me, ${name}`;

@@ -10,8 +10,8 @@
 //     the Chat-Resumable header of the answer, and whether it was cut.
 // Beside them: a fake OpenAI and a fake Anthropic API on loopback that replay the providers'
 // recorded streams (test/fixtures/formats/openai-chat.sse, anthropic.sse), paced, and log
-// every request (its body, and whether the caller closed it before the end); the recipes' SDKs
-// are pointed at them with OPENAI_BASE_URL / ANTHROPIC_BASE_URL. The Redis recipe gets a real
+// every request (its body, which recipe's key it carried, and whether the caller closed it before
+// the end); the recipes' SDKs are pointed at them with OPENAI_BASE_URL / ANTHROPIC_BASE_URL. The Redis recipe gets a real
 // redis-server of its own (scripts/redis.mjs).
 //
 // Commands (executeServerCommand):
@@ -36,10 +36,14 @@ const RECIPES = {
   'nextjs-route': { args: ['test/support/serve-route.mjs', 'examples/nextjs-route.ts'] },
   'resume-memory': { args: ['examples/resume-memory.mjs'] },
   'resume-redis': { args: ['examples/resume-redis.mjs'], processes: 2, redis: true },
+  // Slower answers: its test re-attaches to an answer after a Stop, before the answer ends.
+  'ai-sdk-resumable': { args: ['test/support/serve-route.mjs', 'examples/ai-sdk-resumable.ts'], redis: true, providerPaceMs: 250 },
 };
 
 /** Pause between replayed provider events: answers take about a second, time to stop or drop. */
 const PROVIDER_PACE_MS = 80;
+/** Each recipe gets its own API keys, so the fake providers know which recipe is asking. */
+const apiKeys = (name) => ({ openai: `sk-test-${name}`, anthropic: `sk-ant-test-${name}` });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function readBody(req) {
@@ -68,9 +72,12 @@ async function startProviders(log) {
     const provider = path === '/v1/chat/completions' ? 'openai' : path === '/v1/messages' ? 'anthropic' : null;
     const text = (await readBody(req)).toString('utf8');
     if (!provider || req.method !== 'POST') return res.writeHead(404).end();
+    const apiKey = req.headers['x-api-key'] ?? req.headers.authorization ?? null; // Anthropic's SDKs have sent either
+    const recipe = Object.keys(RECIPES).find((name) => apiKey?.endsWith(apiKeys(name)[provider])) ?? null;
     const entry = {
       provider,
-      apiKey: req.headers['x-api-key'] ?? req.headers.authorization ?? null, // Anthropic's SDKs have sent either
+      recipe,
+      apiKey,
       body: JSON.parse(text || '{}'),
       completed: false,
       closedEarly: false,
@@ -81,7 +88,7 @@ async function startProviders(log) {
     for (const event of streams[provider]) {
       if (res.destroyed) return;
       res.write(event);
-      await sleep(PROVIDER_PACE_MS);
+      await sleep(RECIPES[recipe]?.providerPaceMs ?? PROVIDER_PACE_MS);
     }
     entry.completed = true;
     res.end();
@@ -156,9 +163,9 @@ export function createRecipeServers() {
             PORT: '0',
             HOST: '127.0.0.1',
             OPENAI_BASE_URL: `${providerOrigin}/v1`,
-            OPENAI_API_KEY: 'sk-test-recipes',
+            OPENAI_API_KEY: apiKeys(name).openai,
             ANTHROPIC_BASE_URL: providerOrigin,
-            ANTHROPIC_API_KEY: 'sk-ant-test-recipes',
+            ANTHROPIC_API_KEY: apiKeys(name).anthropic,
           };
           if (recipe.redis) {
             const redis = await startRedis();

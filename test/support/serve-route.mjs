@@ -1,7 +1,8 @@
 // Serves a web-standard route handler (a module exporting `POST(request: Request): Response`,
 // as a Next.js App Router route.ts does) over node:http, the way Next.js calls it: a `Request`
 // whose signal aborts when the client goes away, and the `Response` body streamed back, its
-// reader cancelled when the client goes away. TypeScript is compiled with esbuild first (no
+// reader cancelled when the client goes away. `<routePath>/<id>/stream` calls the module's GET
+// with `{ params: Promise<{ id }> }`, as a Next.js dynamic route app/api/chat/[id]/stream does. TypeScript is compiled with esbuild first (no
 // Next.js install needed); bare imports stay imports, resolved from the repository's node_modules.
 //
 //   PORT=0 node test/support/serve-route.mjs examples/nextjs-route.ts [/api/chat]
@@ -34,9 +35,17 @@ function toRequest(req, signal) {
   });
 }
 
+/** The handler and its context for a request, as Next.js's file-system routing would find them. */
+function match(method, pathname) {
+  if (pathname === routePath) return { handler: route[method], context: {} };
+  const id = pathname.startsWith(`${routePath}/`) && /^([^/]+)\/stream$/.exec(pathname.slice(routePath.length + 1))?.[1];
+  if (id && method === 'GET') return { handler: route.GET, context: { params: Promise.resolve({ id: decodeURIComponent(id) }) } };
+  return { handler: undefined, context: {} };
+}
+
 const server = createServer(async (req, res) => {
-  const handler = route[req.method];
-  if (new URL(req.url, 'http://x').pathname !== routePath || typeof handler !== 'function') return res.writeHead(404).end();
+  const { handler, context } = match(req.method, new URL(req.url, 'http://x').pathname);
+  if (typeof handler !== 'function') return res.writeHead(404).end();
   const abort = new AbortController();
   let reader;
   res.on('close', () => {
@@ -46,7 +55,7 @@ const server = createServer(async (req, res) => {
   });
   let response;
   try {
-    response = await handler(toRequest(req, abort.signal));
+    response = await handler(toRequest(req, abort.signal), context);
   } catch (error) {
     console.error(error);
     return res.writeHead(500).end();
