@@ -28,7 +28,7 @@ import { startRedis } from '../../scripts/redis.mjs';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** name → how to start it. */
-const RECIPES = {
+export const RECIPES = {
   'plain-node': { args: ['examples/plain-node.mjs'] },
   express: { args: ['examples/express.mjs'] },
   'openai-proxy': { args: ['examples/openai-proxy.mjs'] },
