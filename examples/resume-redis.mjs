@@ -55,21 +55,23 @@ app.post('/api/chat', express.json(), async (req, res) => {
   let lastId = req.get('Last-Event-ID') ?? '0'; // a Redis stream id, or 0: from the start
   if (lastId !== '0' && !(await redis.exists(key))) return res.status(404).json({ error: { message: 'This answer has expired.' } });
   // The first process to claim the answer generates it; every other request only reads.
-  if (await redis.set(`${key}:claim`, process.pid, { EX: KEEP_SECONDS, NX: true })) void generate(key, messages);
+  if (await redis.set(`${key}:claim`, process.pid, { EX: KEEP_SECONDS, NX: true })) generate(key, messages).catch(console.error);
   const [last] = await redis.xRevRange(key, '+', '-', { COUNT: 1 });
   if (last?.id === lastId && last.message.data === '[DONE]') return res.status(204).end(); // nothing left
 
   res.writeHead(200, SSE_HEADERS);
   res.write(': ok\n\n'); // a first byte at once: proxies and the element see the stream is alive
   const reader = redis.duplicate(); // XREAD BLOCK holds its connection: one per response
+  let closed = false;
   res.on('close', () => {
+    closed = true;
     reader.destroy(); // ends a pending XREAD
     // A Stop and a dropped connection look the same here: the answer goes on, ready to resume.
     if (!res.writableFinished) console.log('Stopped: the client closed the connection.');
   });
   try {
     await reader.connect();
-    while (!res.writableEnded) {
+    while (!closed) {
       const reply = await reader.xRead({ key, id: lastId }, { BLOCK: 15_000 });
       if (!reply) {
         res.write(': heartbeat\n\n'); // 15 s of silence: keep proxies from closing the connection
@@ -78,7 +80,7 @@ app.post('/api/chat', express.json(), async (req, res) => {
       for (const { id, message } of reply[0].messages) {
         res.write(`id: ${id}\ndata: ${message.data}\n\n`);
         lastId = id;
-        if (message.data === '[DONE]') res.end();
+        if (message.data === '[DONE]') return res.end();
       }
     }
   } catch {
