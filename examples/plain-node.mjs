@@ -3,7 +3,7 @@
 // simple SSE dialect: `data: {"content": "…"}` per piece of text, then `data: [DONE]`.
 //
 //   node examples/plain-node.mjs        then: <llm-stream-chat endpoint="http://localhost:3000/api/chat">
-//   (cross-origin? see docs/recipes.md for the CORS headers)
+//   (cross-origin? see docs/backends.md, "Recipes", for the CORS headers)
 import { createServer } from 'node:http';
 
 const SSE_HEADERS = {

@@ -3,7 +3,7 @@
 // element sends the same request again (same `requestId`) with a `Last-Event-ID` header and
 // gets the events after that id: the answer goes on where it stopped, generated once.
 //
-// The protocol (docs/recipes.md):
+// The protocol (docs/backends.md, "Recipes"):
 //   - `Chat-Resumable: true` on the response: without it the element never re-sends a request;
 //   - every event has an `id:` (1, 2, 3…), the final `data: [DONE]` included;
 //   - a resumption gets the events after `Last-Event-ID`, 204 when none are left, 404 when the

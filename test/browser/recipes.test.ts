@@ -1,4 +1,4 @@
-// The backend recipes of examples/ (docs/recipes.md), each run as its own Node process on
+// The backend recipes of examples/ (docs/backends.md, "Recipes"), each run as its own Node process on
 // 127.0.0.1 and driven through the real element: a full exchange and a Stop that the server
 // sees. The provider proxies talk to local servers that replay OpenAI's and Anthropic's
 // recorded streams, through the official SDKs pointed at them with a base URL.

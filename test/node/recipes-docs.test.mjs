@@ -16,12 +16,12 @@ const browserTests = readdirSync(resolve(ROOT, 'test/browser'))
   .map((file) => read(`test/browser/${file}`))
   .join('\n');
 
-test('every recipe file is linked from docs/recipes.md and examples/README.md', () => {
+test('every recipe file is linked from docs/backends.md and examples/README.md', () => {
   assert.ok(examples.length >= 8, `only ${examples.length} recipe files`);
-  const docs = read('docs/recipes.md');
+  const docs = read('docs/backends.md');
   const index = read('examples/README.md');
   for (const file of examples) {
-    assert.ok(docs.includes(`(../examples/${file})`), `docs/recipes.md does not link examples/${file}`);
+    assert.ok(docs.includes(`(../examples/${file})`), `docs/backends.md does not link examples/${file}`);
     assert.ok(index.includes(`(${file})`), `examples/README.md does not link ${file}`);
   }
 });
