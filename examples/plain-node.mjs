@@ -14,11 +14,16 @@ const SSE_HEADERS = {
 const send = (res, data) => res.write(`data: ${JSON.stringify(data)}\n\n`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const server = createServer(async (req, res) => {
+async function handleChat(req, res) {
   if (req.method !== 'POST' || req.url !== '/api/chat') return res.writeHead(404).end();
   let body = '';
   for await (const chunk of req) body += chunk;
-  const messages = JSON.parse(body || '{}').messages; // [{ role, content }, …], the last one is the user's
+  let messages; // [{ role, content }, …], the last one is the user's
+  try {
+    ({ messages } = JSON.parse(body));
+  } catch {
+    // not JSON: answered below
+  }
   if (!Array.isArray(messages) || messages.length === 0) {
     res.writeHead(400, { 'Content-Type': 'application/json' });
     return res.end(JSON.stringify({ error: { message: 'The request needs a "messages" array.' } }));
@@ -35,6 +40,13 @@ const server = createServer(async (req, res) => {
     await sleep(30); // a real model takes its time too
   }
   res.end('data: [DONE]\n\n');
+}
+
+const server = createServer((req, res) => {
+  handleChat(req, res).catch((error) => {
+    console.error(error); // e.g. the client went away while sending its request
+    res.destroy();
+  });
 });
 
 server.listen(Number(process.env.PORT ?? 3000), process.env.HOST ?? 'localhost', () => {
