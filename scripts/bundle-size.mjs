@@ -64,7 +64,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const [name, { min, gzip }] of Object.entries(groups)) {
       if (min === 0) continue;
       const share = ((100 * min) / total.min).toFixed(0).padStart(3);
-      console.log(`  ${name.padEnd(12)} ${kb(min).padStart(9)} minified (${share} %), ${kb(gzip).padStart(8)} min+gzip alone`);
+      console.log(
+        `  ${name.padEnd(12)} ${kb(min).padStart(9)} minified (${share} %), ${kb(gzip).padStart(8)} min+gzip alone`,
+      );
     }
   }
 }

@@ -9,7 +9,14 @@ import { dirname, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { analyze, ROOT } from '../../scripts/docs.mjs';
 
-const pages = ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', ...readdirSync(resolve(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const pages = [
+  'README.md',
+  'CONTRIBUTING.md',
+  'CHANGELOG.md',
+  ...readdirSync(resolve(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 const read = (page) => readFileSync(resolve(ROOT, page), 'utf8');
 
 /** Fenced code blocks: `{ lang, code, line }`. */
@@ -55,7 +62,10 @@ function anchors(markdown) {
     const heading = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line.replace(/\u0000/g, ''));
     if (!heading) continue;
     const text = heading[1].replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
-    const base = text.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+    const base = text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/\s/g, '-');
     const count = seen.get(base) ?? 0;
     seen.set(base, count + 1);
     result.add(count ? `${base}-${count}` : base);
@@ -69,7 +79,8 @@ function links(markdown) {
   prose(markdown)
     .split('\n')
     .forEach((line, index) => {
-      for (const m of line.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) found.push({ target: m[1], line: index + 1 });
+      for (const m of line.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g))
+        found.push({ target: m[1], line: index + 1 });
     });
   return found;
 }
@@ -86,7 +97,8 @@ test('every relative link and #anchor in the docs lands on a file and a heading'
         broken.push(`${where}: no such file`);
       } else if (anchor !== undefined) {
         if (!file.endsWith('.md')) broken.push(`${where}: an anchor into a file that is not Markdown`);
-        else if (!anchors(readFileSync(file, 'utf8')).has(anchor)) broken.push(`${where}: no heading #${anchor} in ${relative(ROOT, file)}`);
+        else if (!anchors(readFileSync(file, 'utf8')).has(anchor))
+          broken.push(`${where}: no heading #${anchor} in ${relative(ROOT, file)}`);
       }
     }
   }
@@ -100,7 +112,10 @@ test('the README is a landing page under 10 KB that links every docs page and ke
   const unlinked = pages.filter((page) => page !== 'README.md' && !targets.has(page));
   assert.deepEqual(unlinked, [], 'pages the README does not link');
   // .ci/run calls `npm test`; the README promises exactly these two commands.
-  const shell = fences(readme).filter((f) => f.lang === 'sh').map((f) => f.code).join('\n');
+  const shell = fences(readme)
+    .filter((f) => f.lang === 'sh')
+    .map((f) => f.code)
+    .join('\n');
   assert.match(shell, /^npm install && npm start\b/m);
   assert.match(shell, /^npm test\b/m);
   assert.match(read('CHANGELOG.md'), /^# Changelog\n[\s\S]*^## Unreleased$/m);
@@ -113,13 +128,19 @@ function syntaxErrors(code, kind) {
   const { diagnostics } = ts.transpileModule(code, {
     fileName: `sample.${kind}`,
     reportDiagnostics: true,
-    compilerOptions: { target: ts.ScriptTarget.ESNext, module: ts.ModuleKind.ESNext, jsx: ts.JsxEmit.Preserve, experimentalDecorators: true },
+    compilerOptions: {
+      target: ts.ScriptTarget.ESNext,
+      module: ts.ModuleKind.ESNext,
+      jsx: ts.JsxEmit.Preserve,
+      experimentalDecorators: true,
+    },
   });
   return diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
 }
 
 /** The contents of the `<script>` elements in an HTML, Vue or Svelte sample. */
-const scripts = (code) => [...code.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map((m) => ({ code: m[2], ts: /lang="ts"/.test(m[1]) }));
+const scripts = (code) =>
+  [...code.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map((m) => ({ code: m[2], ts: /lang="ts"/.test(m[1]) }));
 
 test('every JS and TS sample parses, including the scripts inside HTML, Vue and Svelte samples', () => {
   const failures = [];
@@ -133,7 +154,8 @@ test('every JS and TS sample parses, including the scripts inside HTML, Vue and 
           : [];
       for (const sample of samples) {
         parsed++;
-        for (const error of syntaxErrors(sample.code, sample.kind)) failures.push(`${page}:${line} (${lang}): ${error}`);
+        for (const error of syntaxErrors(sample.code, sample.kind))
+          failures.push(`${page}:${line} (${lang}): ${error}`);
       }
     }
   }
@@ -169,7 +191,9 @@ test('samples put only attributes, properties and events the manifest knows on <
       if (!['html', 'vue', 'svelte', 'ts', 'tsx', 'js'].includes(lang)) continue;
       for (const [, attrs] of code.matchAll(/<llm-stream-chat\b((?:[^>"'{]|"[^"]*"|'[^']*'|\{[^}]*\})*)>/g)) {
         tags++;
-        const names = [...attrs.matchAll(/([^\s=/>"'{}]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|\{[^}]*\}|[^\s>]+))?/g)].map((m) => m[1]);
+        const names = [...attrs.matchAll(/([^\s=/>"'{}]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|\{[^}]*\}|[^\s>]+))?/g)].map(
+          (m) => m[1],
+        );
         for (const name of names) check(`${page}:${line} (${lang})`, name);
       }
     }
