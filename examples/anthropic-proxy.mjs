@@ -39,7 +39,9 @@ app.post('/api/chat', express.json(), async (req, res) => {
       { signal: abort.signal },
     );
     for await (const event of stream) {
-      if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') send(res, { content: event.delta.text });
+      if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
+        send(res, { content: event.delta.text });
+      }
     }
     res.end('data: [DONE]\n\n');
   } catch (error) {

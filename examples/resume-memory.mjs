@@ -65,11 +65,15 @@ const app = express();
 
 app.post('/api/chat', express.json(), (req, res) => {
   const { messages } = req.body ?? {};
-  if (!Array.isArray(messages)) return res.status(400).json({ error: { message: 'The request needs a "messages" array.' } });
+  if (!Array.isArray(messages)) {
+    return res.status(400).json({ error: { message: 'The request needs a "messages" array.' } });
+  }
   const requestId = req.body.requestId || randomUUID(); // the element sends one per answer
   const lastEventId = req.get('Last-Event-ID');
   let answer = answers.get(requestId);
-  if (!answer && lastEventId !== undefined) return res.status(404).json({ error: { message: 'This answer has expired.' } });
+  if (!answer && lastEventId !== undefined) {
+    return res.status(404).json({ error: { message: 'This answer has expired.' } });
+  }
   answer ??= startAnswer(requestId, messages); // the same requestId twice never generates twice
   const after = Number.parseInt(lastEventId ?? '0', 10) || 0; // our ids are 1, 2, 3…
   if (answer.done && after >= answer.events.length) return res.status(204).end(); // nothing left

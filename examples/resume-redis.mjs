@@ -50,12 +50,18 @@ const app = express();
 
 app.post('/api/chat', express.json(), async (req, res) => {
   const { messages } = req.body ?? {};
-  if (!Array.isArray(messages)) return res.status(400).json({ error: { message: 'The request needs a "messages" array.' } });
+  if (!Array.isArray(messages)) {
+    return res.status(400).json({ error: { message: 'The request needs a "messages" array.' } });
+  }
   const key = keyOf(req.body.requestId || randomUUID()); // the element sends one requestId per answer
   let lastId = req.get('Last-Event-ID') ?? '0'; // a Redis stream id, or 0: from the start
-  if (lastId !== '0' && !(await redis.exists(key))) return res.status(404).json({ error: { message: 'This answer has expired.' } });
+  if (lastId !== '0' && !(await redis.exists(key))) {
+    return res.status(404).json({ error: { message: 'This answer has expired.' } });
+  }
   // The first process to claim the answer generates it; every other request only reads.
-  if (await redis.set(`${key}:claim`, process.pid, { EX: KEEP_SECONDS, NX: true })) generate(key, messages).catch(console.error);
+  if (await redis.set(`${key}:claim`, process.pid, { EX: KEEP_SECONDS, NX: true })) {
+    generate(key, messages).catch(console.error);
+  }
   const [last] = await redis.xRevRange(key, '+', '-', { COUNT: 1 });
   if (last?.id === lastId && last.message.data === '[DONE]') return res.status(204).end(); // nothing left
 

@@ -28,7 +28,9 @@ export function ensureRedisServer({ log = console.log } = {}) {
   const found = findRedisServer();
   if (found) return found;
   if (!canInstallDebianPackages()) {
-    throw new Error('No redis-server found: install Redis (Debian: apt-get install redis-server), or set REDIS_SERVER to its executable.');
+    throw new Error(
+      'No redis-server found: install Redis (Debian: apt-get install redis-server), or set REDIS_SERVER to its executable.',
+    );
   }
   log('No redis-server found: installing Debian\'s "redis-server" package (apt-get)…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -61,7 +63,24 @@ export async function startRedis({ timeoutMs = 15_000 } = {}) {
   const port = await freePort();
   const child = spawn(
     binary,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', '--daemonize', 'no', '--loglevel', 'notice', '--dir', '/tmp'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--protected-mode',
+      'yes',
+      '--daemonize',
+      'no',
+      '--loglevel',
+      'notice',
+      '--dir',
+      '/tmp',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

@@ -3,9 +3,22 @@
 // `useChat({ resume: true })` calls after a reload. The element reads its POST answers; after a
 // Stop (which only closes the connection), the GET route re-attaches to the running answer,
 // replays it from the start and follows it to the end; then it answers 204.
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { readTextStream } from '../../src/core/index.js';
-import { ask, askAndStop, chatAt, providerRequestsFor, recipeLog, recordedText, START_TIMEOUT, startRecipe, stopsLogged, untilStopsLogged } from './recipes-helpers.js';
+import {
+  ask,
+  askAndStop,
+  chatAt,
+  nextEvent,
+  providerRequestsFor,
+  recipeLog,
+  recordedText,
+  requestsFor,
+  START_TIMEOUT,
+  startRecipe,
+  stopsLogged,
+  untilStopsLogged,
+} from './recipes-helpers.js';
 
 const NAME = 'ai-sdk-resumable';
 
@@ -19,9 +32,10 @@ async function textOf(response: Response): Promise<string> {
   return text;
 }
 
-async function lastRequestId(): Promise<string> {
-  const { requests } = await recipeLog(NAME);
-  return requests.at(-1)!.requestId!;
+/** The requestId of the answer to `question`: the resume route's chat id. */
+async function requestIdFor(question: string): Promise<string> {
+  const [request] = requestsFor(await recipeLog(NAME), question);
+  return request.requestId!;
 }
 
 describe('recipe: ai-sdk-resumable', () => {
@@ -34,12 +48,12 @@ describe('recipe: ai-sdk-resumable', () => {
   it('answers through the AI SDK; afterwards the resume route has nothing running (204)', async () => {
     const expected = await recordedText('openai-chat.sse');
     const el = await chatAt(endpoint);
-    const done = oneEvent(el, 'llm-chat-done');
+    const done = nextEvent(el, 'llm-chat-done');
     const question = 'Hello through the AI SDK';
     await ask(el, question);
     expect((await done).detail.message.content).to.equal(expected);
     expect(providerRequestsFor(await recipeLog(NAME), question)).to.have.length(1);
-    const resumed = await fetch(`${endpoint}/${encodeURIComponent(await lastRequestId())}/stream`);
+    const resumed = await fetch(`${endpoint}/${encodeURIComponent(await requestIdFor(question))}/stream`);
     expect(resumed.status).to.equal(204);
   });
 
@@ -53,7 +67,7 @@ describe('recipe: ai-sdk-resumable', () => {
     expect(stopped.content.length).to.be.below(expected.length);
     await untilStopsLogged(NAME, before + 1);
 
-    const stream = `${endpoint}/${encodeURIComponent(await lastRequestId())}/stream`;
+    const stream = `${endpoint}/${encodeURIComponent(await requestIdFor(question))}/stream`;
     const resumed = await fetch(stream);
     expect(resumed.status, 'the answer is still running').to.equal(200);
     expect(resumed.headers.get('x-vercel-ai-ui-message-stream')).to.equal('v1');
@@ -61,7 +75,7 @@ describe('recipe: ai-sdk-resumable', () => {
 
     const generations = providerRequestsFor(await recipeLog(NAME), question);
     expect(generations, 'the model was asked once').to.have.length(1);
-    expect(generations[0]!.completed, 'the Stop did not end the generation').to.be.true;
+    expect(generations[0].completed, 'the Stop did not end the generation').to.be.true;
     expect((await fetch(stream)).status, 'finished: nothing left to resume').to.equal(204);
   });
 });

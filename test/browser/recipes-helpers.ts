@@ -4,6 +4,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/define.js';
+import type { LlmChatEventMap } from '../../src/events.js';
 import type { LlmStreamChat } from '../../src/llm-stream-chat.js';
 import { lastMessage, part } from '../support/transport-helpers.js';
 
@@ -11,6 +12,7 @@ export interface ProxiedRequest {
   backend: number;
   method: string;
   requestId: string | null;
+  question: string | null;
   lastEventId: string | null;
   status: number | null;
   resumable: string | null;
@@ -32,6 +34,11 @@ export interface RecipeLog {
   output: string[][];
 }
 
+/** The next event of that type from the element, typed. */
+export function nextEvent<K extends keyof LlmChatEventMap>(el: LlmStreamChat, type: K): Promise<LlmChatEventMap[K]> {
+  return oneEvent<LlmChatEventMap[K]>(el, type);
+}
+
 /** The line every recipe logs when the client closes the connection before the end. */
 export const STOPPED_LINE = 'Stopped: the client closed the connection.';
 const LONG = { timeout: 15_000 };
@@ -40,12 +47,12 @@ const LONG = { timeout: 15_000 };
 export const START_TIMEOUT = 90_000;
 
 export async function startRecipe(name: string): Promise<string> {
-  const { endpoint } = (await executeServerCommand('recipe-start', { name })) as { endpoint: string };
+  const { endpoint } = await executeServerCommand<{ endpoint: string }, { name: string }>('recipe-start', { name });
   return endpoint;
 }
 
 export function recipeLog(name: string): Promise<RecipeLog> {
-  return executeServerCommand('recipe-log', { name }) as Promise<RecipeLog>;
+  return executeServerCommand<RecipeLog, { name: string }>('recipe-log', { name });
 }
 
 /** The next response of the recipe is cut after `afterEvents` data events. */
@@ -58,6 +65,11 @@ export function stopsLogged(log: RecipeLog): number {
   return log.output.flat().filter((line) => line.includes(STOPPED_LINE)).length;
 }
 
+/** The requests the load balancer passed whose last message is `question`. */
+export function requestsFor(log: RecipeLog, question: string): ProxiedRequest[] {
+  return log.requests.filter((entry) => entry.question === question);
+}
+
 /** The provider requests whose last message is `question`. */
 export function providerRequestsFor(log: RecipeLog, question: string): ProviderRequest[] {
   return log.provider.filter((entry) => entry.body.messages?.at(-1)?.content === question);
@@ -65,12 +77,17 @@ export function providerRequestsFor(log: RecipeLog, question: string): ProviderR
 
 /** The text of a recorded provider stream (test/fixtures/formats/fixtures.json). */
 export async function recordedText(file: string): Promise<string> {
-  const fixtures = (await (await fetch('/test/fixtures/formats/fixtures.json')).json()) as { file: string; text: string }[];
+  const fixtures = (await (await fetch('/test/fixtures/formats/fixtures.json')).json()) as {
+    file: string;
+    text: string;
+  }[];
   return fixtures.find((f) => f.file === file)!.text;
 }
 
 export async function chatAt(endpoint: string): Promise<LlmStreamChat> {
-  return fixture<LlmStreamChat>(html`<llm-stream-chat endpoint=${endpoint} style="--llm-chat-height: 360px"></llm-stream-chat>`);
+  return fixture<LlmStreamChat>(
+    html`<llm-stream-chat endpoint=${endpoint} style="--llm-chat-height: 360px"></llm-stream-chat>`,
+  );
 }
 
 /** A real mouse click at the centre of the element's part. */
@@ -92,8 +109,12 @@ export async function ask(el: LlmStreamChat, text: string): Promise<void> {
 /** Asks, waits for the first text of the answer, clicks Stop: the stopped message. */
 export async function askAndStop(el: LlmStreamChat, text: string) {
   await ask(el, text);
-  await waitUntil(() => lastMessage(el).role === 'assistant' && lastMessage(el).content !== '', 'no text arrived', LONG);
-  const stopped = oneEvent(el, 'llm-chat-stop');
+  await waitUntil(
+    () => lastMessage(el).role === 'assistant' && lastMessage(el).content !== '',
+    'no text arrived',
+    LONG,
+  );
+  const stopped = nextEvent(el, 'llm-chat-stop');
   await press(el, 'stop-button');
   await stopped;
   return lastMessage(el);
@@ -101,5 +122,9 @@ export async function askAndStop(el: LlmStreamChat, text: string) {
 
 /** Waits until the recipe has logged `count` closed connections. */
 export async function untilStopsLogged(name: string, count: number): Promise<void> {
-  await waitUntil(async () => stopsLogged(await recipeLog(name)) >= count, 'the recipe never saw the connection close', LONG);
+  await waitUntil(
+    async () => stopsLogged(await recipeLog(name)) >= count,
+    'the recipe never saw the connection close',
+    LONG,
+  );
 }

@@ -2,12 +2,13 @@
 // 127.0.0.1 and driven through the real element: a full exchange and a Stop that the server
 // sees. The provider proxies talk to local servers that replay OpenAI's and Anthropic's
 // recorded streams, through the official SDKs pointed at them with a base URL.
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { lastMessage, part } from '../support/transport-helpers.js';
 import {
   ask,
   askAndStop,
   chatAt,
+  nextEvent,
   providerRequestsFor,
   recipeLog,
   recordedText,
@@ -29,7 +30,7 @@ for (const name of ['plain-node', 'express']) {
 
     it('answers a typed question with its echo, rendered as Markdown', async () => {
       const el = await chatAt(endpoint);
-      const done = oneEvent(el, 'llm-chat-done');
+      const done = nextEvent(el, 'llm-chat-done');
       await ask(el, 'Is café ☕ a word?');
       expect((await done).detail.message.content).to.equal('You said: **Is café ☕ a word?**');
       await el.updateComplete;
@@ -72,22 +73,22 @@ for (const { name, file, provider, apiKey } of PROXIES) {
       const expected = await recordedText(file);
       const el = await chatAt(endpoint);
       const question = `Hello from the ${name} test`;
-      const done = oneEvent(el, 'llm-chat-done');
+      const done = nextEvent(el, 'llm-chat-done');
       await ask(el, question);
       expect((await done).detail.message.content).to.equal(expected);
       const [request, ...more] = providerRequestsFor(await recipeLog(name), question);
       expect(more, 'one upstream request').to.have.length(0);
       expect(request).to.include({ provider, recipe: name, completed: true });
-      expect(request!.apiKey, 'the key from the server environment').to.contain(apiKey);
-      expect(request!.body.messages).to.deep.equal([{ role: 'user', content: question }]);
-      if (provider === 'openai') expect(request!.body.stream).to.equal(true);
+      expect(request.apiKey, 'the key from the server environment').to.contain(apiKey);
+      expect(request.body.messages).to.deep.equal([{ role: 'user', content: question }]);
+      if (provider === 'openai') expect(request.body.stream).to.equal(true);
 
       // A second turn sends the whole conversation, as role + content only.
-      const second = oneEvent(el, 'llm-chat-done');
+      const second = nextEvent(el, 'llm-chat-done');
       await ask(el, `And again, ${name}`);
       await second;
       const [again] = providerRequestsFor(await recipeLog(name), `And again, ${name}`);
-      expect(again!.body.messages).to.deep.equal([
+      expect(again.body.messages).to.deep.equal([
         { role: 'user', content: question },
         { role: 'assistant', content: expected },
         { role: 'user', content: `And again, ${name}` },

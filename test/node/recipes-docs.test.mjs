@@ -28,19 +28,30 @@ test('every recipe file is linked from docs/backends.md and examples/README.md',
 
 test('every recipe file is started by the recipe tests, and every recipe is tested', () => {
   const started = Object.values(RECIPES).flatMap((recipe) => recipe.args);
-  for (const file of examples) assert.ok(started.includes(`examples/${file}`), `no recipe test starts examples/${file}`);
+  for (const file of examples)
+    assert.ok(started.includes(`examples/${file}`), `no recipe test starts examples/${file}`);
   for (const name of Object.keys(RECIPES)) {
     assert.ok(browserTests.includes(`'${name}'`), `no browser test drives the recipe "${name}"`);
   }
 });
 
 test('the README and docs/ show no server code that no test runs (they link examples/ instead)', () => {
-  const pages = ['README.md', ...readdirSync(resolve(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
-  const serverCode = /createServer\(|\bapp\.(post|get|listen)\(|\bexpress\(|res\.(write|writeHead)\(|export (async )?function (POST|GET)\b|new (OpenAI|Anthropic)\(|\.xadd\(|xAdd\(|createResumableStreamContext/;
+  const pages = [
+    'README.md',
+    ...readdirSync(resolve(ROOT, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ];
+  const serverCode =
+    /createServer\(|\bapp\.(post|get|listen)\(|\bexpress\(|res\.(write|writeHead)\(|export (async )?function (POST|GET)\b|new (OpenAI|Anthropic)\(|\.xadd\(|xAdd\(|createResumableStreamContext/;
   for (const page of pages) {
     const blocks = read(page).match(/^```[^\n]*\n[\s\S]*?^```/gm) ?? [];
     for (const block of blocks) {
-      assert.doesNotMatch(block, serverCode, `${page} has server code in a code block; put it in examples/ with a test`);
+      assert.doesNotMatch(
+        block,
+        serverCode,
+        `${page} has server code in a code block; put it in examples/ with a test`,
+      );
     }
   }
 });

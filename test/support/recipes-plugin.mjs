@@ -6,7 +6,7 @@
 //     reconnection reaches the other process;
 //   - a drop can be armed: the next response is cut after N data events (the body ends early,
 //     as when a proxy or a network path dies), and the upstream connection is closed too;
-//   - every request is logged: which process, its requestId and Last-Event-ID, the status and
+//   - every request is logged: which process, its requestId, last message and Last-Event-ID, the status and
 //     the Chat-Resumable header of the answer, and whether it was cut.
 // Beside them: a fake OpenAI and a fake Anthropic API on loopback that replay the providers'
 // recorded streams (test/fixtures/formats/openai-chat.sse, anthropic.sse), paced, and log
@@ -37,7 +37,11 @@ export const RECIPES = {
   'resume-memory': { args: ['examples/resume-memory.mjs'] },
   'resume-redis': { args: ['examples/resume-redis.mjs'], processes: 2, redis: true },
   // Slower answers: its test re-attaches to an answer after a Stop, before the answer ends.
-  'ai-sdk-resumable': { args: ['test/support/serve-route.mjs', 'examples/ai-sdk-resumable.ts'], redis: true, providerPaceMs: 250 },
+  'ai-sdk-resumable': {
+    args: ['test/support/serve-route.mjs', 'examples/ai-sdk-resumable.ts'],
+    redis: true,
+    providerPaceMs: 250,
+  },
 };
 
 /** Pause between replayed provider events: answers take about a second, time to stop or drop. */
@@ -61,7 +65,10 @@ function listen(server) {
 
 function recordedEvents(file) {
   const text = readFileSync(resolve(ROOT, 'test/fixtures/formats', file), 'utf8');
-  return text.split(/\n\n/).filter((block) => block.trim() !== '').map((block) => `${block}\n\n`);
+  return text
+    .split(/\n\n/)
+    .filter((block) => block.trim() !== '')
+    .map((block) => `${block}\n\n`);
 }
 
 /** The fake providers: POST /v1/chat/completions (OpenAI), POST /v1/messages (Anthropic). */
@@ -99,7 +106,11 @@ async function startProviders(log) {
 
 /** Starts one recipe process and resolves with its origin once it prints "Listening on …". */
 function startProcess(args, env, output) {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const origin = new Promise((resolve, reject) => {
     let pending = '';
     const onLine = (chunk) => {
@@ -114,7 +125,9 @@ function startProcess(args, env, output) {
     };
     child.stdout.on('data', onLine);
     child.stderr.on('data', onLine);
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited (code ${code}) before it listened:\n${output.join('\n')}${pending}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`${args.join(' ')} exited (code ${code}) before it listened:\n${output.join('\n')}${pending}`)),
+    );
   });
   return { child, origin };
 }
@@ -195,12 +208,24 @@ export function createRecipeServers() {
     const body = await readBody(req);
     const backend = recipe.next++ % recipe.origins.length;
     let requestId = null;
+    let question = null;
     try {
-      requestId = JSON.parse(body.toString('utf8')).requestId ?? null;
+      const json = JSON.parse(body.toString('utf8'));
+      requestId = json.requestId ?? null;
+      question = json.messages?.at(-1)?.content ?? null;
     } catch {
-      // not JSON: logged without a requestId
+      // not JSON: logged without them
     }
-    const entry = { backend, method: req.method, requestId, lastEventId: req.headers['last-event-id'] ?? null, status: null, resumable: null, cut: false };
+    const entry = {
+      backend,
+      method: req.method,
+      requestId,
+      question,
+      lastEventId: req.headers['last-event-id'] ?? null,
+      status: null,
+      resumable: null,
+      cut: false,
+    };
     requestLogs.get(name).push(entry);
     const afterEvents = drops.get(name);
     drops.delete(name);
@@ -208,7 +233,7 @@ export function createRecipeServers() {
     const upstream = httpRequest(new URL(path, recipe.origins[backend]), { method: req.method, headers }, (answer) => {
       entry.status = answer.statusCode;
       entry.resumable = answer.headers['chat-resumable'] ?? null;
-      const { connection, 'keep-alive': _k, 'transfer-encoding': _t, ...passed } = answer.headers;
+      const { connection: _c, 'keep-alive': _k, 'transfer-encoding': _t, ...passed } = answer.headers; // hop-by-hop
       res.writeHead(answer.statusCode, passed);
       const cutter = afterEvents ? eventCutter(afterEvents) : null;
       answer.on('data', (chunk) => {

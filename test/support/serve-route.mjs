@@ -15,8 +15,21 @@ import { build } from 'esbuild';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const [file, routePath = '/api/chat'] = process.argv.slice(2);
-const outfile = join(ROOT, 'node_modules/.cache/llm-stream-chat-recipes', `${process.pid}-${basename(file).replace(/\.ts$/, '')}.mjs`);
-await build({ entryPoints: [resolve(file)], outfile, bundle: true, packages: 'external', format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' });
+const outfile = join(
+  ROOT,
+  'node_modules/.cache/llm-stream-chat-recipes',
+  `${process.pid}-${basename(file).replace(/\.ts$/, '')}.mjs`,
+);
+await build({
+  entryPoints: [resolve(file)],
+  outfile,
+  bundle: true,
+  packages: 'external',
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+});
 const route = await import(pathToFileURL(outfile).href);
 rmSync(outfile); // loaded: the compiled copy is not needed any more
 
@@ -38,8 +51,10 @@ function toRequest(req, signal) {
 /** The handler and its context for a request, as Next.js's file-system routing would find them. */
 function match(method, pathname) {
   if (pathname === routePath) return { handler: route[method], context: {} };
-  const id = pathname.startsWith(`${routePath}/`) && /^([^/]+)\/stream$/.exec(pathname.slice(routePath.length + 1))?.[1];
-  if (id && method === 'GET') return { handler: route.GET, context: { params: Promise.resolve({ id: decodeURIComponent(id) }) } };
+  const id =
+    pathname.startsWith(`${routePath}/`) && /^([^/]+)\/stream$/.exec(pathname.slice(routePath.length + 1))?.[1];
+  if (id && method === 'GET')
+    return { handler: route.GET, context: { params: Promise.resolve({ id: decodeURIComponent(id) }) } };
   return { handler: undefined, context: {} };
 }
 
