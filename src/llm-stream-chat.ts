@@ -6,6 +6,7 @@ import { ComposerController } from './controllers/composer-controller.js';
 import { HistoryController } from './controllers/history-controller.js';
 import { ScrollAnchorController } from './controllers/scroll-anchor-controller.js';
 import type { StreamFormat } from './core/formats/types.js';
+import { imagePolicy, type ImagePolicy } from './core/markdown/image-policy.js';
 import type { ChatMessage } from './core/messages.js';
 import type { PrepareRequest } from './core/request.js';
 import { isBusy } from './core/transcript.js';
@@ -43,7 +44,9 @@ import { markdownStyles } from './markdown/markdown.styles.js';
  * @csspart notice - The note in an answer's bubble: reconnecting, stopped, interrupted, or cut off by the length limit.
  * @csspart error - The error text under a failed answer.
  * @csspart actions - The row of buttons under an answer.
- * @csspart copy-button - Copies a message, or the code of a code block.
+ * @csspart copy-button - Copies a message (its Markdown source).
+ * @csspart code-copy-button - Copies the code of a code block.
+ * @csspart image-placeholder - An image in an answer not loaded yet: its alt text and host; pressing it loads the image.
  * @csspart retry-button - Asks again for a failed or interrupted answer.
  * @csspart regenerate-button - Asks again for the last answer.
  * @csspart jump-button - "Jump to latest": scrolls down and follows the stream again.
@@ -96,7 +99,8 @@ export class LlmStreamChat extends LitElement {
     storageKey: { type: String, attribute: 'storage-key' },
     announcement: { state: true },
     hasHeader: { state: true },
-    images: { converter: { fromAttribute: (value: string | null) => value !== 'off' && value !== 'false' } },
+    noImages: { type: Boolean, attribute: 'no-images' },
+    imageOrigins: { attribute: 'image-origins' },
     highlight: { attribute: false },
   };
 
@@ -137,8 +141,22 @@ export class LlmStreamChat extends LitElement {
    */
   declare messages: ChatMessage[];
 
-  /** Show images from https URLs in answers (default). `images="off"` shows their alt text instead. */
-  declare images: boolean;
+  /**
+   * No images in answers at all: their alt text only, nothing to click. Read as HTML reads a
+   * boolean attribute: any string (`""`, `"false"` too) or `true` is on; `false`, `null`,
+   * `undefined` and `0` are off (the default).
+   */
+  declare noImages: boolean;
+
+  /**
+   * Origins whose https images in answers load at once, such as
+   * `"https://images.example https://cdn.example"` (spaces or commas) or an array of them; `"*"`
+   * or `true` for every https origin. By default (and for any value that is not an https origin,
+   * such as `"off"`) none does: each image is a placeholder showing its alt text and host that
+   * loads when the reader presses it. An image URL is a request the model chooses, which a prompt
+   * injection can fill with data from the conversation.
+   */
+  declare imageOrigins: string | readonly string[] | boolean | null | undefined;
 
   /** Highlights each code block once it is complete: `(code, language) => html`, sanitized. */
   declare highlight: Highlighter | undefined;
@@ -180,6 +198,7 @@ export class LlmStreamChat extends LitElement {
   });
 
   private resolved?: { from: LlmChatStringOverrides | undefined; strings: LlmChatStrings };
+  private policy?: { noImages: unknown; imageOrigins: unknown; policy: ImagePolicy };
 
   constructor() {
     super();
@@ -198,7 +217,8 @@ export class LlmStreamChat extends LitElement {
     this.storageKey = '';
     this.announcement = '';
     this.hasHeader = false;
-    this.images = true;
+    this.noImages = false;
+    this.imageOrigins = '';
     this.highlight = undefined;
   }
 
@@ -280,6 +300,15 @@ export class LlmStreamChat extends LitElement {
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;
   }
 
+  /** The image policy, read once per change of either setting. */
+  private get imagePolicy(): ImagePolicy {
+    const { noImages, imageOrigins } = this;
+    if (this.policy?.noImages !== noImages || this.policy.imageOrigins !== imageOrigins) {
+      this.policy = { noImages, imageOrigins, policy: imagePolicy(noImages, imageOrigins) };
+    }
+    return this.policy.policy;
+  }
+
   private get t(): LlmChatStrings {
     if (this.resolved?.from !== this.strings || !this.resolved) {
       this.resolved = { from: this.strings, strings: resolveStrings(this.strings) };
@@ -338,8 +367,9 @@ export class LlmStreamChat extends LitElement {
           ? html`<div class="content" part="content" dir="auto">${message.content}</div>`
           : html`<div class="content" part="content" dir="auto" ${markdown(message.content, {
               final: !isBusy(message),
-              images: this.images,
+              images: this.imagePolicy,
               highlight: this.highlight,
+              strings: t,
               added: this.answer.renderDelta(message.id),
             })}></div>`}
         ${this.answer.reconnectingId === message.id && isBusy(message)
