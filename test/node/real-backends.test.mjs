@@ -35,6 +35,8 @@ async function converse(path, { turns = 3, model } = {}) {
     let done;
     for await (const update of streamChat(request, { retryDelay: 0, idleTimeout: 10_000 })) {
       if (update.type === 'text') text += update.text;
+      // The AI SDK UI message stream's text comes as its own chunks (see MessageAssembler).
+      if (update.type === 'chunk' && update.chunk.type === 'text-delta') text += update.chunk.delta;
       if (update.type === 'done') done = update;
     }
     answers.push({ text, done });
