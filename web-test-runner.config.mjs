@@ -18,7 +18,8 @@ export default {
   hostname: '127.0.0.1',
   concurrency: 2,
   concurrentBrowsers: 1,
-  testsFinishTimeout: 300_000,
+  // The XSS suite alone runs every vector through text and through every kind of answer part.
+  testsFinishTimeout: 900_000,
   testFramework: { config: { timeout: 20_000 } },
   middleware: [testServerMiddleware(), cspMiddleware(), examplesMiddleware(), recipes.middleware()],
   plugins: [

@@ -52,7 +52,7 @@ describe('answer parts', () => {
   afterEach(() => emulateMedia({ colorScheme: 'no-preference', reducedMotion: 'no-preference' }));
 
   it('renders reasoning, tool calls, text, files and numbered sources in order; data parts stay hidden', async () => {
-    const el = await restored(RICH);
+    const el = await restored(RICH, (chat) => (chat.imageOrigins = '*'));
     const bubble = parts(el, 'assistant-message')[0]!;
     const order = [...bubble.querySelectorAll('[part~="reasoning"], [part~="tool-call"], [part~="content"], [part~="file"], [part~="sources"]')].map(
       (node) => node.getAttribute('part')!.split(' ')[0],

@@ -27,6 +27,8 @@ async function textOf(response: Response): Promise<string> {
   let text = '';
   for await (const part of readTextStream(response, { format: 'ai-sdk' })) {
     if (part.type === 'text') text += part.text;
+    // The AI SDK stream's text comes as its own chunks (the adapter passes them to the assembler).
+    if (part.type === 'chunk' && part.chunk.type === 'text-delta') text += part.chunk.delta;
     if (part.type === 'error') throw new Error(`the stream failed: ${part.reason}`);
   }
   return text;

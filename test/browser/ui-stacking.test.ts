@@ -48,6 +48,7 @@ async function wideChat(url: string, dir: 'ltr' | 'rtl' = 'ltr'): Promise<LlmStr
     html`<llm-stream-chat
       endpoint=${url}
       dir=${dir}
+      image-origins="*"
       style="--llm-chat-height: 500px; inline-size: 700px; --llm-chat-max-width: 700px"
     ></llm-stream-chat>`,
   );
@@ -130,7 +131,7 @@ describe('controls are drawn over model content', () => {
       await el.updateComplete;
 
       // The copy button of every code block, and the actions under the answer.
-      const copies = parts(el, 'copy-button');
+      const copies = parts(el, 'code-copy-button');
       expect(copies.length).to.be.greaterThan(1);
       for (const copy of copies) {
         copy.scrollIntoView({ block: 'center' });
