@@ -44,6 +44,16 @@ export interface LlmChatStrings {
   copied: string;
   /** Announced when copying failed. */
   copyFailed: string;
+  /** Accessible name of the group of buttons above a table. */
+  tableTools: string;
+  /** Button that copies a table as Markdown. */
+  copyTableMarkdown: string;
+  /** Button that copies a table as CSV. */
+  copyTableCsv: string;
+  /** Button that downloads a table as a CSV file. */
+  downloadTableCsv: string;
+  /** Accessible name of a diagram (the diagrams plugin). */
+  diagram: string;
   /** Button that scrolls back to the newest content and follows it again. */
   jumpToLatest: string;
   /** Accessible text of the dot on the jump button when content arrived below the view. */
@@ -82,6 +92,11 @@ export const defaultStrings: Readonly<LlmChatStrings> = Object.freeze({
   copy: 'Copy',
   copied: 'Copied',
   copyFailed: 'Could not copy the message.',
+  tableTools: 'Table',
+  copyTableMarkdown: 'Copy Markdown',
+  copyTableCsv: 'Copy CSV',
+  downloadTableCsv: 'Download CSV',
+  diagram: 'Diagram',
   jumpToLatest: 'Jump to latest',
   newContent: 'new content',
   answerComplete: 'Answer complete.',

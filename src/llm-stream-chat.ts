@@ -4,6 +4,7 @@ import { AnswerController } from './controllers/answer-controller.js';
 import { ClipboardController } from './controllers/clipboard-controller.js';
 import { ComposerController } from './controllers/composer-controller.js';
 import { HistoryController } from './controllers/history-controller.js';
+import { PluginsController, type PluginSpec } from './controllers/plugins-controller.js';
 import { ScrollAnchorController } from './controllers/scroll-anchor-controller.js';
 import type { StreamFormat } from './core/formats/types.js';
 import type { ChatMessage } from './core/messages.js';
@@ -44,6 +45,8 @@ import { markdownStyles } from './markdown/markdown.styles.js';
  * @csspart error - The error text under a failed answer.
  * @csspart actions - The row of buttons under an answer.
  * @csspart copy-button - Copies a message, or the code of a code block.
+ * @csspart table-tools - The group of buttons above a table in an answer.
+ * @csspart table-button - A table tool: copy as Markdown, copy as CSV, download CSV.
  * @csspart retry-button - Asks again for a failed or interrupted answer.
  * @csspart regenerate-button - Asks again for the last answer.
  * @csspart jump-button - "Jump to latest": scrolls down and follows the stream again.
@@ -98,6 +101,7 @@ export class LlmStreamChat extends LitElement {
     hasHeader: { state: true },
     images: { converter: { fromAttribute: (value: string | null) => value !== 'off' && value !== 'false' } },
     highlight: { attribute: false },
+    plugins: { converter: { fromAttribute: (value: string | null) => value?.split(/\s+/).filter(Boolean) ?? [] } },
   };
 
   /** URL that answers a POSTed `{ messages, requestId }` with a stream (see `format`). */
@@ -143,6 +147,13 @@ export class LlmStreamChat extends LitElement {
   /** Highlights each code block once it is complete: `(code, language) => html`, sanitized. */
   declare highlight: Highlighter | undefined;
 
+  /**
+   * Markdown plugins: plugin objects (`import { math } from 'llm-stream-chat/plugins/math'`), or
+   * names of first-party plugins to load from beside the element's script (`plugins="math
+   * highlight diagrams"`: the script-tag build). Each loads only when listed. See docs/plugins.md.
+   */
+  declare plugins: PluginSpec[];
+
   /** Replaces any of the UI's texts (for a translation, say): see `LlmChatStrings` for the keys. */
   declare strings: LlmChatStringOverrides | undefined;
 
@@ -179,6 +190,8 @@ export class LlmStreamChat extends LitElement {
     busy: () => this.answer.pending,
   });
 
+  private readonly pluginList = new PluginsController(this, () => this.plugins);
+
   private resolved?: { from: LlmChatStringOverrides | undefined; strings: LlmChatStrings };
 
   constructor() {
@@ -200,6 +213,7 @@ export class LlmStreamChat extends LitElement {
     this.hasHeader = false;
     this.images = true;
     this.highlight = undefined;
+    this.plugins = [];
   }
 
   /** Whether an answer is being waited for or streamed. */
@@ -340,6 +354,8 @@ export class LlmStreamChat extends LitElement {
               final: !isBusy(message),
               images: this.images,
               highlight: this.highlight,
+              plugins: this.pluginList.active,
+              strings: t,
               added: this.answer.renderDelta(message.id),
             })}></div>`}
         ${this.answer.reconnectingId === message.id && isBusy(message)

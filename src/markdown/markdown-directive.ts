@@ -1,7 +1,7 @@
 import { noChange } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import type { Highlighter } from './code-blocks.js';
-import { MarkdownView } from './markdown-view.js';
+import { MarkdownView, type MarkdownViewOptions } from './markdown-view.js';
 
 /** Options of `markdown(text, options)`. */
 export interface MarkdownDirectiveOptions {
@@ -11,6 +11,10 @@ export interface MarkdownDirectiveOptions {
   images?: boolean;
   /** Highlights code blocks once they are complete; see {@link Highlighter}. */
   highlight?: Highlighter;
+  /** Markdown plugins; see `MarkdownPlugin`. A new array renders the message again. */
+  plugins?: MarkdownViewOptions['plugins'];
+  /** Texts of the table tools and plugins. */
+  strings?: MarkdownViewOptions['strings'];
   /**
    * The text added since the previous render, when the caller knows it (a streaming answer): the
    * view then does not read the whole text to find it. Ignored unless the lengths agree.
@@ -21,7 +25,7 @@ export interface MarkdownDirectiveOptions {
 /**
  * `<div ${markdown(text, { final })}>`: keeps one {@link MarkdownView} per element, so a
  * message's DOM is updated in place as its text grows instead of being re-created by Lit.
- * Changing `images` or `highlight` renders the message again from scratch.
+ * Changing `images`, `highlight`, `plugins` or `strings` renders the message again from scratch.
  */
 class MarkdownDirective extends Directive {
   private view?: MarkdownView;
@@ -37,14 +41,15 @@ class MarkdownDirective extends Directive {
 
   override update(part: ElementPart, [text, options = {}]: [string, MarkdownDirectiveOptions?]) {
     const images = options.images !== false;
-    if (this.view && (this.view.options.images !== false) === images && this.view.options.highlight === options.highlight) {
+    const same = (key: 'highlight' | 'plugins' | 'strings') => this.view!.options[key] === options[key];
+    if (this.view && (this.view.options.images !== false) === images && same('highlight') && same('plugins') && same('strings')) {
       this.view.update(text, options.final ?? true, options.added);
       return noChange;
     }
     this.view?.disconnect();
     const element = part.element as HTMLElement;
     element.replaceChildren();
-    this.view = new MarkdownView(element, { images, highlight: options.highlight });
+    this.view = new MarkdownView(element, { images, highlight: options.highlight, plugins: options.plugins, strings: options.strings });
     this.view.update(text, options.final ?? true, options.added);
     return noChange;
   }

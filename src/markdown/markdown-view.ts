@@ -1,7 +1,9 @@
-import { MarkdownPipeline, type FrozenBlock, type LiveView, type MarkdownUpdate } from '../core/markdown/index.js';
+import { MarkdownPipeline, type FrozenBlock, type LiveView, type MarkdownPlugin, type MarkdownUpdate, type PluginStrings } from '../core/markdown/index.js';
 import { decorateCodeBlocks, onCopyClick, type Highlighter } from './code-blocks.js';
 import { morphChildren } from './morph.js';
+import { PluginRunner } from './plugin-runner.js';
 import { sanitizeToFragment } from './sanitizer.js';
+import { decorateTables, onTableClick, type TableStrings } from './table-tools.js';
 
 /** Options of one message's Markdown rendering. */
 export interface MarkdownViewOptions {
@@ -9,6 +11,10 @@ export interface MarkdownViewOptions {
   images?: boolean;
   /** Highlights code blocks once they are complete. */
   highlight?: Highlighter;
+  /** Markdown plugins (math, highlighting, diagrams…): see `MarkdownPlugin`. */
+  plugins?: readonly MarkdownPlugin[];
+  /** Texts of the table tools, and for plugins (`PluginContext.strings`). */
+  strings?: TableStrings & PluginStrings;
 }
 
 const BLOCK = 'md-block';
@@ -73,14 +79,39 @@ export class MarkdownView {
   private length = 0;
   private probe = '';
   private readonly images: boolean;
+  private readonly runner: PluginRunner | undefined;
+  /** One listener for the code blocks' and the tables' buttons. */
+  private readonly onClick = (event: Event) => void (onCopyClick(event), onTableClick(event, this.options.strings));
 
   constructor(
     private readonly container: HTMLElement,
     readonly options: MarkdownViewOptions = {},
   ) {
     this.images = options.images !== false;
-    this.pipeline = new MarkdownPipeline({ images: this.images });
-    container.addEventListener('click', onCopyClick);
+    this.pipeline = this.createPipeline();
+    if (options.plugins?.length) this.runner = new PluginRunner(options.plugins, container, options.strings);
+    container.addEventListener('click', this.onClick);
+  }
+
+  /** Resolves once the plugins' pending work (libraries loading, diagrams rendering) is done. */
+  settled(): Promise<void> {
+    return this.runner?.settled() ?? Promise.resolve();
+  }
+
+  private createPipeline(): MarkdownPipeline {
+    return new MarkdownPipeline({ images: this.images, plugins: this.options.plugins });
+  }
+
+  /** Sanitized HTML as shown: the plugins' DOM step runs on it before it touches the page. */
+  private fragment(html: string): DocumentFragment {
+    const fragment = sanitizeToFragment(html, { images: this.images });
+    this.runner?.decorate(fragment);
+    return fragment;
+  }
+
+  private finishBlock(element: HTMLElement): void {
+    decorateCodeBlocks(element, this.options.highlight, this.images);
+    decorateTables(element, this.options.strings);
   }
 
   /**
@@ -120,11 +151,11 @@ export class MarkdownView {
 
   /** Removes the view's listener; the container's children are left as they are. */
   disconnect(): void {
-    this.container.removeEventListener('click', onCopyClick);
+    this.container.removeEventListener('click', this.onClick);
   }
 
   private reset(): void {
-    this.pipeline = new MarkdownPipeline({ images: this.images });
+    this.pipeline = this.createPipeline();
     this.blocks.clear();
     this.live = undefined;
     this.liveHtml = undefined;
@@ -160,8 +191,8 @@ export class MarkdownView {
     update.changed.forEach((block, index) => {
       const element = this.blocks.get(block.id);
       if (!element) return;
-      morphChildren(element, changed[index] ?? sanitizeToFragment(block.html, { images: this.images }));
-      decorateCodeBlocks(element, this.options.highlight, this.images);
+      morphChildren(element, changed[index] ?? this.fragment(block.html));
+      this.finishBlock(element);
     });
     update.frozen.forEach((block, index) => {
       let element: HTMLElement;
@@ -179,8 +210,8 @@ export class MarkdownView {
         this.chunkFor().append(element);
       }
       this.chunkBlocks++;
-      morphChildren(element, sanitizeToFragment(block.html, { images: this.images }));
-      decorateCodeBlocks(element, this.options.highlight, this.images);
+      morphChildren(element, this.fragment(block.html));
+      this.finishBlock(element);
       this.blocks.set(block.id, element);
     });
     this.showLive(update.live);
@@ -198,7 +229,7 @@ export class MarkdownView {
     if (blocks.length < 2) return [];
     const batched = blocks.map((block) => batchable(block.html));
     const html = blocks.map((block, i) => (batched[i] ? `<div>${block.html}</div>` : '')).join('');
-    const wrappers = [...sanitizeToFragment(html, { images: this.images }).childNodes];
+    const wrappers = [...this.fragment(html).childNodes];
     if (wrappers.length !== batched.filter(Boolean).length || wrappers.some((node) => node.nodeName !== 'DIV')) return [];
     const fragments: (DocumentFragment | undefined)[] = [];
     let next = 0;
@@ -238,7 +269,7 @@ export class MarkdownView {
       // DOMPurify has a fixed cost per call: skip it when the tail's HTML did not change.
       if (live.html === this.liveHtml) return;
       this.liveHtml = live.html;
-      morphChildren(this.live, sanitizeToFragment(live.html, { images: this.images }));
+      morphChildren(this.live, this.fragment(live.html));
       return;
     }
     // An open code fence: new lines are appended to a text node (nothing is parsed as HTML,
@@ -268,7 +299,7 @@ export class MarkdownView {
     this.liveCode = undefined;
     let list = live.firstElementChild;
     if (this.liveHtml !== shell || !list || live.childNodes.length !== 1) {
-      const fragment = sanitizeToFragment(shell, { images: this.images });
+      const fragment = this.fragment(shell);
       list = fragment.firstElementChild;
       if (!list) return;
       live.replaceChildren(list);
@@ -278,7 +309,7 @@ export class MarkdownView {
     items.forEach((html, index) => {
       if (this.liveItems[index] === html) return;
       this.liveItems[index] = html;
-      const item = sanitizeToFragment(html, { images: this.images }).firstElementChild?.firstElementChild;
+      const item = this.fragment(html).firstElementChild?.firstElementChild;
       const current = list.children[index];
       if (!item) current?.remove();
       else if (current?.tagName === item.tagName) morphChildren(current, item);
