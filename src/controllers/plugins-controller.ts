@@ -30,19 +30,25 @@ export class PluginsController implements ReactiveController {
     const specs = this.specs() ?? NONE;
     if (specs === this.from) return;
     this.from = specs;
+    // Plugin objects apply to this very update; names load first.
+    if (!specs.some((spec) => typeof spec === 'string')) return this.use(specs as MarkdownPlugin[]);
     void Promise.all(specs.map((spec) => (typeof spec === 'string' ? loadPlugin(spec).catch((error: unknown) => console.error(error)) : spec))).then(
       (plugins) => {
         if (this.from !== specs) return;
-        this.active = plugins.filter((plugin): plugin is MarkdownPlugin => !!plugin);
-        const root = this.host.shadowRoot!;
-        for (const plugin of this.active) {
-          if (!plugin.css) continue;
-          let sheet = sheets.get(plugin);
-          if (!sheet) sheets.set(plugin, (sheet = new CSSStyleSheet())).get(plugin)!.replaceSync(plugin.css);
-          if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-        }
+        this.use(plugins.filter((plugin): plugin is MarkdownPlugin => !!plugin));
         this.host.requestUpdate();
       },
     );
+  }
+
+  private use(plugins: readonly MarkdownPlugin[]): void {
+    this.active = plugins;
+    const root = this.host.shadowRoot!;
+    for (const plugin of plugins) {
+      if (!plugin.css) continue;
+      let sheet = sheets.get(plugin);
+      if (!sheet) sheets.set(plugin, (sheet = new CSSStyleSheet())).get(plugin)!.replaceSync(plugin.css);
+      if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    }
   }
 }

@@ -73,8 +73,8 @@ export const markdownStyles = css`
     font: inherit;
     font-size: 0.8em;
     color: inherit;
-    background: var(--llm-chat-background, #ffffff);
-    border: 1px solid var(--llm-chat-border, #d0d7de);
+    background: var(--llm-chat-background, light-dark(#ffffff, #0d1117));
+    border: 1px solid var(--llm-chat-border, light-dark(#d0d7de, #30363d));
     border-radius: calc(var(--llm-chat-radius, 0.75rem) / 3);
     cursor: pointer;
   }

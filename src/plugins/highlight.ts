@@ -55,10 +55,10 @@ export function highlight(): MarkdownPlugin {
       return waits.length > 1 ? Promise.all(waits) : waits[0];
     },
     css: `.hljs-comment,.hljs-quote{color:var(--llm-chat-code-comment,light-dark(#59636e,#9198a1));font-style:italic}
-.hljs-keyword,.hljs-selector-tag,.hljs-meta .hljs-keyword,.hljs-doctag,.hljs-template-tag,.hljs-type{color:var(--llm-chat-code-keyword,light-dark(#cf222e,#ff7b72))}
+.hljs-keyword,.hljs-selector-tag,.hljs-meta .hljs-keyword,.hljs-doctag,.hljs-template-tag,.hljs-type{color:var(--llm-chat-code-keyword,light-dark(#c41d2e,#ff7b72))}
 .hljs-string,.hljs-regexp,.hljs-meta .hljs-string,.hljs-addition{color:var(--llm-chat-code-string,light-dark(#0a3069,#a5d6ff))}
 .hljs-number,.hljs-literal,.hljs-symbol,.hljs-bullet,.hljs-variable.constant_,.hljs-selector-id,.hljs-selector-class{color:var(--llm-chat-code-number,light-dark(#0550ae,#79c0ff))}
-.hljs-title,.hljs-title.function_,.hljs-title.class_,.hljs-section{color:var(--llm-chat-code-function,light-dark(#8250df,#d2a8ff))}
+.hljs-title,.hljs-title.function_,.hljs-title.class_,.hljs-section{color:var(--llm-chat-code-function,light-dark(#6f42c1,#d2a8ff))}
 .hljs-attr,.hljs-attribute,.hljs-property,.hljs-variable,.hljs-params,.hljs-built_in,.hljs-name,.hljs-tag{color:var(--llm-chat-code-attribute,light-dark(#953800,#ffa657))}
 .hljs-meta,.hljs-subst{color:inherit}
 .hljs-deletion{color:var(--llm-chat-code-keyword,light-dark(#82071e,#ffa198))}
