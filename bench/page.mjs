@@ -53,9 +53,16 @@ function perFrame(samples) {
   return [...frames.values()];
 }
 
-window.runIncremental = async (url) => {
+/** The named plugins of the script-tag build, as loaded modules' plugin objects. */
+async function loadPlugins(names) {
+  if (typeof names !== 'string') return [];
+  return Promise.all(names.split(' ').map(async (name) => (await import(`/plugins/${name}.js`)).default()));
+}
+
+window.runIncremental = async (url, pluginNames) => {
   const el = document.createElement('llm-stream-chat');
   el.endpoint = url;
+  el.plugins = await loadPlugins(pluginNames);
   el.style.height = '600px';
   document.body.replaceChildren(el);
   await el.updateComplete;
@@ -76,6 +83,11 @@ window.runIncremental = async (url) => {
   el.send('go');
   await done;
   await el.updateComplete;
+  if (el.plugins.length > 0) {
+    // Until the plugins' last work (a diagram rendering, say) is on screen.
+    const content = [...el.shadowRoot.querySelectorAll('[part~="content"]')].at(-1);
+    while (content.querySelector('code.language-mermaid, code.language-math') && now() - startedAt < 120_000) await nextPaint();
+  }
   await nextPaint();
   const paintedAt = now();
   counter.running = false;

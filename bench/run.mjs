@@ -4,7 +4,9 @@
 //   --quick           10 KB and 100 KB only
 //   --sizes=1MB       only the listed answers (10KB, 100KB, 1MB, comma-separated)
 //   --naive-budget=S  stop each naive run after S seconds (default 30): it is quadratic
-import { mkdirSync, writeFileSync } from 'node:fs';
+//   --no-plugins      skip the 100 KB technical answer (code, math, tables, diagrams) rendered
+//                     with the math, highlight and mermaid plugins of the script-tag build
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +15,7 @@ import puppeteer from 'puppeteer-core';
 import { tokenize } from '../demo/mock-model.mjs';
 import { CHROMIUM_ARGS, ensureChromium } from '../scripts/chromium.mjs';
 import { llmAnswer } from '../test/fixtures/markdown/llm-answers.mjs';
+import { technicalAnswer } from '../test/fixtures/markdown/technical-answer.mjs';
 import { printTable, summarize } from './report.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -29,9 +32,17 @@ const SIZES = [
   text: llmAnswer(2026, size.bytes, { codeBlockBytes: Math.min(30_000, Math.round(size.bytes * 0.3)) }),
 }));
 
+/** Run with plugins on: an answer full of code, formulas, tables and a diagram every 8 sections. */
+const PLUGIN_SIZES = args.has('no-plugins')
+  ? []
+  : [{ name: '100 KB technical, plugins on', bytes: 100_000, text: technicalAnswer(100_000, { diagramEvery: 8 }), plugins: 'math highlight mermaid' }];
+const ALL = [...SIZES, ...PLUGIN_SIZES];
+
 // Each measured run is preceded, in the same page, by a short answer through the same renderer:
 // one-time costs (compiling the code, first styles) are not the cost per KB being compared.
 const WARMUP = { name: 'warm-up', text: llmAnswer(7, 4000, { codeBlockBytes: 800 }) };
+/** The plugins' warm-up also loads their libraries (KaTeX, the languages, Mermaid). */
+const WARMUP_TECHNICAL = { name: 'warm-up', text: technicalAnswer(12_000, { diagramEvery: 1 }) };
 
 /** Bundles the page in memory: nothing is written outside bench/results. */
 async function bundlePage() {
@@ -81,9 +92,13 @@ async function startServer(page) {
     } else if (pathname.startsWith('/stream/') && req.method === 'POST') {
       req.resume();
       const name = pathname.slice('/stream/'.length);
-      const size = name === 'warmup' ? WARMUP : SIZES[Number(name)];
+      const size = name === 'warmup' ? WARMUP : name === 'warmup-technical' ? WARMUP_TECHNICAL : ALL[Number(name)];
       if (size) streamAnswer(res, size.text);
       else res.writeHead(404).end();
+    } else if (/^\/plugins\/[\w/.-]+\.js$/.test(pathname) && !pathname.includes('..')) {
+      // The plugins as the script-tag build ships them (run `npm run build` first).
+      res.writeHead(200, { 'Content-Type': 'text/javascript' });
+      res.end(readFileSync(join(root, 'dist/browser', pathname)));
     } else {
       res.writeHead(404).end();
     }
@@ -97,7 +112,9 @@ async function measure(browser, base, script, ...params) {
   await page.setViewport({ width: 1000, height: 800 });
   await page.goto(`${base}/`, { waitUntil: 'load' });
   await page.waitForFunction(() => typeof window.runIncremental === 'function');
-  await page.evaluate((name, url) => window[name](url, 60_000), script, `${base}/stream/warmup`);
+  const plugins = params[1];
+  const warmup = `${base}/stream/${typeof plugins === 'string' ? 'warmup-technical' : 'warmup'}`;
+  await page.evaluate((name, url, extra) => window[name](url, extra), script, warmup, typeof plugins === 'string' ? plugins : 60_000);
   const before = await page.metrics();
   const result = await page.evaluate((name, ...rest) => window[name](...rest), script, ...params);
   const after = await page.metrics();
@@ -126,6 +143,11 @@ try {
     process.stdout.write(`naive (at most ${naiveBudgetMs / 1000} s)…\n`);
     const naive = summarize(await measure(browser, base, 'runNaive', url, naiveBudgetMs));
     rows.push({ size: size.name, bytes: size.text.length, incremental: ours, naive });
+  }
+  for (const [offset, size] of PLUGIN_SIZES.entries()) {
+    process.stdout.write(`${size.name}: incremental…\n`);
+    const ours = summarize(await measure(browser, base, 'runIncremental', `${base}/stream/${SIZES.length + offset}`, size.plugins));
+    rows.push({ size: size.name, bytes: size.text.length, incremental: ours });
   }
 } finally {
   await browser.close();
