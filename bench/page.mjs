@@ -8,16 +8,12 @@ import '../src/define.ts';
 const now = () => performance.now();
 const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-/** Counts animation frames while a run goes on, so work can be grouped per frame. */
-function frameCounter() {
-  const state = { frame: 0, running: true };
-  const tick = () => {
-    state.frame++;
-    if (state.running) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-  return state;
-}
+/**
+ * The frame a piece of work runs in, to group work per frame: the timeline's time is the current
+ * frame's. Read rather than counted with a requestAnimationFrame loop, which would itself keep
+ * the page producing a frame 60 times a second and add that cost to every renderer measured.
+ */
+const currentFrame = () => document.timeline.currentTime;
 
 function longTasks() {
   const tasks = [];
@@ -53,28 +49,80 @@ function perFrame(samples) {
   return [...frames.values()];
 }
 
-/** The named plugins of the script-tag build, as loaded modules' plugin objects. */
+/** `n` earlier messages of about 300 characters each, every other one Markdown from the model. */
+function conversation(n) {
+  return Array.from({ length: n }, (_, i) =>
+    i % 2 === 0
+      ? { id: `u${i}`, role: 'user', status: 'complete', content: `Question ${i}: how does the renderer keep a long conversation cheap while a new answer streams in? ${'Please explain. '.repeat(10)}` }
+      : {
+          id: `a${i}`,
+          role: 'assistant',
+          status: 'complete',
+          content: `Answer ${i}: **finished** messages are laid out once, with \`containment\`, see [the notes](https://example.com/${i}).\n\n- first point of the answer\n- second point, with *emphasis*\n\n${'Some more prose of the answer. '.repeat(5)}`,
+        },
+  );
+}
+
+/** What the measured answer streams into after a restore: the element, or the naive container. */
+let restoredTarget;
+
+/**
+ * Restores `n` earlier messages, before the measured answer: through the element's `messages`,
+ * or (naive) marked + DOMPurify once per message. Returns its time and long tasks.
+ */
+window.restore = async (renderer, n) => {
+  const messages = conversation(n);
+  const long = longTasks();
+  const start = now();
+  if (renderer === 'runIncremental') {
+    const el = document.createElement('llm-stream-chat');
+    el.style.height = '600px';
+    document.body.replaceChildren(el);
+    el.messages = messages;
+    await el.updateComplete;
+    restoredTarget = el;
+  } else {
+    const purify = DOMPurify(window);
+    const log = document.createElement('div');
+    log.style.cssText = 'height: 600px; overflow-y: auto';
+    document.body.replaceChildren(log);
+    for (const message of messages) {
+      const div = document.createElement('div');
+      div.append(purify.sanitize(marked.parse(message.content), { RETURN_DOM_FRAGMENT: true }));
+      log.append(div);
+    }
+    restoredTarget = log;
+  }
+  await nextPaint();
+  long.stop();
+  return { chars: messages.reduce((sum, m) => sum + m.content.length, 0), ms: now() - start, longTasks: long.tasks };
+};
+
+/** The named plugins of the script-tag build, as plugin objects. */
 async function loadPlugins(names) {
   if (typeof names !== 'string') return [];
   return Promise.all(names.split(' ').map(async (name) => (await import(`/plugins/${name}.js`)).default()));
 }
 
 window.runIncremental = async (url, pluginNames) => {
-  const el = document.createElement('llm-stream-chat');
+  let el = restoredTarget;
+  restoredTarget = undefined;
+  if (!el) {
+    el = document.createElement('llm-stream-chat');
+    el.style.height = '600px';
+    document.body.replaceChildren(el);
+  }
   el.endpoint = url;
   el.plugins = await loadPlugins(pluginNames);
-  el.style.height = '600px';
-  document.body.replaceChildren(el);
   await el.updateComplete;
   const Chat = customElements.get('llm-stream-chat');
   const samples = [];
-  const counter = frameCounter();
   const originalUpdate = Chat.prototype.update;
   // Lit's update() renders the template, which runs the Markdown directive: the render work.
   Chat.prototype.update = function (changed) {
     const start = now();
     originalUpdate.call(this, changed);
-    samples.push([counter.frame, now() - start]);
+    samples.push([currentFrame(), now() - start]);
   };
   const watch = watchLastByte();
   const long = longTasks();
@@ -90,7 +138,6 @@ window.runIncremental = async (url, pluginNames) => {
   }
   await nextPaint();
   const paintedAt = now();
-  counter.running = false;
   long.stop();
   watch.restore();
   Chat.prototype.update = originalUpdate;
@@ -107,10 +154,15 @@ window.runIncremental = async (url, pluginNames) => {
 
 window.runNaive = async (url, budgetMs) => {
   const container = document.createElement('div');
-  document.body.replaceChildren(container);
+  const log = restoredTarget;
+  restoredTarget = undefined;
+  if (log) {
+    log.append(container);
+  } else {
+    document.body.replaceChildren(container);
+  }
   const purify = DOMPurify(window);
   const samples = [];
-  const counter = frameCounter();
   const long = longTasks();
   const abort = new AbortController();
   const startedAt = now();
@@ -137,7 +189,7 @@ window.runNaive = async (url, budgetMs) => {
         // What deep-chat and friends do: the whole text, parsed and sanitized, per delta.
         const start = now();
         container.replaceChildren(purify.sanitize(marked.parse(text), { RETURN_DOM_FRAGMENT: true }));
-        samples.push([counter.frame, now() - start]);
+        samples.push([currentFrame(), now() - start]);
       }
       if (now() - startedAt > budgetMs) {
         abort.abort();
@@ -149,7 +201,6 @@ window.runNaive = async (url, budgetMs) => {
   }
   await nextPaint();
   const paintedAt = now();
-  counter.running = false;
   long.stop();
   return {
     complete,

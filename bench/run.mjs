@@ -1,13 +1,15 @@
-// `npm run bench`: streams LLM-style Markdown answers of ~10 KB, 100 KB and 1 MB from a loopback
-// server at ~2,000 tokens/s of ~4 characters through the real element in headless Chromium,
-// and through a naive renderer in the same run; prints a table and writes bench/results/*.json.
-//   --quick           10 KB and 100 KB only
-//   --sizes=1MB       only the listed answers (10KB, 100KB, 1MB, comma-separated)
+/* global window */
+// `npm run bench`: streams LLM-style Markdown answers from a loopback server through the real
+// element in headless Chromium, and through a naive renderer (marked + DOMPurify over the whole
+// text on every delta) in the same run; prints a table and writes bench/results/*.json.
+// Scenarios: a real model's pace (100 tokens/s of ~4 characters, a 10 KB answer), the same after
+// restoring 1,000 earlier messages (~300 KB), and bursts of 2,000 tokens/s (10 KB, 100 KB, 1 MB).
+//   --quick           no 1 MB, and the real-pace answers cut to 4 KB
+//   --only=a,b        only the listed scenarios (real, restored, 10KB, 100KB, 1MB, plugins)
 //   --naive-budget=S  stop each naive run after S seconds (default 30): it is quadratic
-//   --no-plugins      skip the 100 KB technical answer (code, math, tables, diagrams) rendered
-//                     with the math, highlight and mermaid plugins of the script-tag build
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -20,28 +22,32 @@ import { printTable, summarize } from './report.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]));
-const TOKENS_PER_SECOND = 2000;
 const naiveBudgetMs = Number(args.get('naive-budget') ?? 30) * 1000;
-const SIZES = [
-  { name: '10 KB', bytes: 10_000 },
-  { name: '100 KB', bytes: 100_000 },
-  ...(args.has('quick') ? [] : [{ name: '1 MB', bytes: 1_000_000 }]),
-].filter((size) => !args.has('sizes') || String(args.get('sizes')).split(',').includes(size.name.replace(' ', ''))).map((size) => ({
-  ...size,
-  // Prose, nested lists, tables, and one code block of 30 KB (smaller in the 10 KB answer).
-  text: llmAnswer(2026, size.bytes, { codeBlockBytes: Math.min(30_000, Math.round(size.bytes * 0.3)) }),
-}));
-
-/** Run with plugins on: an answer full of code, formulas, tables and a diagram every 8 sections. */
-const PLUGIN_SIZES = args.has('no-plugins')
-  ? []
-  : [{ name: '100 KB technical, plugins on', bytes: 100_000, text: technicalAnswer(100_000, { diagramEvery: 8 }), plugins: 'math highlight mermaid' }];
-const ALL = [...SIZES, ...PLUGIN_SIZES];
+const quick = args.has('quick');
+const realBytes = quick ? 4_000 : 10_000;
+const SCENARIOS = [
+  { id: 'real', name: `${realBytes / 1000} KB at 100 tok/s`, bytes: realBytes, tokensPerSecond: 100, restore: 0 },
+  { id: 'restored', name: `${realBytes / 1000} KB at 100 tok/s after 1,000 messages`, bytes: realBytes, tokensPerSecond: 100, restore: 1000 },
+  { id: '10KB', name: '10 KB at 2,000 tok/s', bytes: 10_000, tokensPerSecond: 2000, restore: 0 },
+  { id: '100KB', name: '100 KB at 2,000 tok/s', bytes: 100_000, tokensPerSecond: 2000, restore: 0 },
+  ...(quick ? [] : [{ id: '1MB', name: '1 MB at 2,000 tok/s', bytes: 1_000_000, tokensPerSecond: 2000, restore: 0 }]),
+  // Code, formulas, tables and a diagram every 8 sections, through the built math, highlight
+  // and mermaid plugins (dist/browser/plugins/: run `npm run build` first). No naive run.
+  { id: 'plugins', name: '100 KB technical, plugins on, at 2,000 tok/s', bytes: 100_000, tokensPerSecond: 2000, restore: 0, plugins: 'math highlight mermaid' },
+]
+  .filter((scenario) => !args.has('only') || String(args.get('only')).split(',').includes(scenario.id))
+  .map((scenario) => ({
+    ...scenario,
+    // Prose, nested lists, tables, and one code block of 30 KB (smaller in smaller answers).
+    text: scenario.plugins
+      ? technicalAnswer(scenario.bytes, { diagramEvery: 8 })
+      : llmAnswer(2026, scenario.bytes, { codeBlockBytes: Math.min(30_000, Math.round(scenario.bytes * 0.3)) }),
+  }));
 
 // Each measured run is preceded, in the same page, by a short answer through the same renderer:
 // one-time costs (compiling the code, first styles) are not the cost per KB being compared.
 const WARMUP = { name: 'warm-up', text: llmAnswer(7, 4000, { codeBlockBytes: 800 }) };
-/** The plugins' warm-up also loads their libraries (KaTeX, the languages, Mermaid). */
+/** With plugins, the warm-up also loads their libraries (KaTeX, the languages, Mermaid). */
 const WARMUP_TECHNICAL = { name: 'warm-up', text: technicalAnswer(12_000, { diagramEvery: 1 }) };
 
 /** Bundles the page in memory: nothing is written outside bench/results. */
@@ -61,7 +67,7 @@ async function bundlePage() {
 }
 
 /** Plays an answer as SSE, one ~4-character token per event, paced by the wall clock. */
-function streamAnswer(res, text) {
+function streamAnswer(res, text, tokensPerSecond) {
   const tokens = tokenize(text, 4);
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
   const started = performance.now();
@@ -70,7 +76,7 @@ function streamAnswer(res, text) {
   res.on('close', () => (closed = true));
   const tick = () => {
     if (closed) return;
-    const due = Math.min(tokens.length, Math.floor(((performance.now() - started) / 1000) * TOKENS_PER_SECOND));
+    const due = Math.min(tokens.length, Math.floor(((performance.now() - started) / 1000) * tokensPerSecond));
     let out = '';
     for (; sent < due; sent++) out += `data: ${JSON.stringify({ content: tokens[sent] })}\n\n`;
     if (out) res.write(out);
@@ -92,11 +98,14 @@ async function startServer(page) {
     } else if (pathname.startsWith('/stream/') && req.method === 'POST') {
       req.resume();
       const name = pathname.slice('/stream/'.length);
-      const size = name === 'warmup' ? WARMUP : name === 'warmup-technical' ? WARMUP_TECHNICAL : ALL[Number(name)];
-      if (size) streamAnswer(res, size.text);
+      const scenario =
+        name === 'warmup' ? { ...WARMUP, tokensPerSecond: 2000 }
+        : name === 'warmup-technical' ? { ...WARMUP_TECHNICAL, tokensPerSecond: 2000 }
+        : SCENARIOS[Number(name)];
+      if (scenario) streamAnswer(res, scenario.text, scenario.tokensPerSecond);
       else res.writeHead(404).end();
     } else if (/^\/plugins\/[\w/.-]+\.js$/.test(pathname) && !pathname.includes('..')) {
-      // The plugins as the script-tag build ships them (run `npm run build` first).
+      // The plugins as the script-tag build ships them.
       res.writeHead(200, { 'Content-Type': 'text/javascript' });
       res.end(readFileSync(join(root, 'dist/browser', pathname)));
     } else {
@@ -107,23 +116,35 @@ async function startServer(page) {
   return { server, base: `http://127.0.0.1:${server.address().port}` };
 }
 
-async function measure(browser, base, script, ...params) {
+/**
+ * One run in a fresh page: a warm-up answer, then (for the long-conversation scenario) the
+ * restore of earlier messages, then the measured answer. Main-thread busy time is CDP's
+ * TaskDuration between two metrics snapshots around the answer alone (style, layout, paint and
+ * microtasks included), divided by the wall time between them.
+ */
+async function measure(browser, base, script, url, scenario, ...params) {
   const page = await browser.newPage();
   await page.setViewport({ width: 1000, height: 800 });
   await page.goto(`${base}/`, { waitUntil: 'load' });
   await page.waitForFunction(() => typeof window.runIncremental === 'function');
-  const plugins = params[1];
-  const warmup = `${base}/stream/${typeof plugins === 'string' ? 'warmup-technical' : 'warmup'}`;
-  await page.evaluate((name, url, extra) => window[name](url, extra), script, warmup, typeof plugins === 'string' ? plugins : 60_000);
+  const warmup = `${base}/stream/${scenario.plugins ? 'warmup-technical' : 'warmup'}`;
+  await page.evaluate((name, url, extra) => window[name](url, extra), script, warmup, scenario.plugins ?? 60_000);
+  const restored = scenario.restore ? await page.evaluate((name, n) => window.restore(name, n), script, scenario.restore) : undefined;
   const before = await page.metrics();
-  const result = await page.evaluate((name, ...rest) => window[name](...rest), script, ...params);
+  const result = await page.evaluate((name, ...rest) => window[name](...rest), script, url, ...params);
   const after = await page.metrics();
   await page.close();
+  const windowMs = (after.Timestamp - before.Timestamp) * 1000;
+  const mainThreadMs = (after.TaskDuration - before.TaskDuration) * 1000;
   return {
     ...result,
-    mainThreadMs: (after.TaskDuration - before.TaskDuration) * 1000,
+    restored,
+    windowMs,
+    mainThreadMs,
+    busy: mainThreadMs / windowMs,
     layoutMs: (after.LayoutDuration - before.LayoutDuration) * 1000,
     styleMs: (after.RecalcStyleDuration - before.RecalcStyleDuration) * 1000,
+    layouts: after.LayoutCount - before.LayoutCount,
   };
 }
 
@@ -134,28 +155,32 @@ const browser = await puppeteer.launch({
   protocolTimeout: 900_000,
   args: [...CHROMIUM_ARGS, '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
 });
+const loadBefore = loadavg();
 const rows = [];
 try {
-  for (const [index, size] of SIZES.entries()) {
+  for (const [index, scenario] of SCENARIOS.entries()) {
     const url = `${base}/stream/${index}`;
-    process.stdout.write(`${size.name}: incremental… `);
-    const ours = summarize(await measure(browser, base, 'runIncremental', url));
+    process.stdout.write(`${scenario.name}: incremental… `);
+    if (scenario.plugins) {
+      const ours = summarize(await measure(browser, base, 'runIncremental', url, scenario, scenario.plugins));
+      process.stdout.write('\n');
+      rows.push({ id: scenario.id, size: scenario.name, bytes: scenario.text.length, tokensPerSecond: scenario.tokensPerSecond, incremental: ours });
+      continue;
+    }
+    const ours = summarize(await measure(browser, base, 'runIncremental', url, scenario));
     process.stdout.write(`naive (at most ${naiveBudgetMs / 1000} s)…\n`);
-    const naive = summarize(await measure(browser, base, 'runNaive', url, naiveBudgetMs));
-    rows.push({ size: size.name, bytes: size.text.length, incremental: ours, naive });
-  }
-  for (const [offset, size] of PLUGIN_SIZES.entries()) {
-    process.stdout.write(`${size.name}: incremental…\n`);
-    const ours = summarize(await measure(browser, base, 'runIncremental', `${base}/stream/${SIZES.length + offset}`, size.plugins));
-    rows.push({ size: size.name, bytes: size.text.length, incremental: ours });
+    const naive = summarize(await measure(browser, base, 'runNaive', url, scenario, naiveBudgetMs));
+    rows.push({ id: scenario.id, size: scenario.name, bytes: scenario.text.length, tokensPerSecond: scenario.tokensPerSecond, incremental: ours, naive });
   }
 } finally {
   await browser.close();
   server.close();
 }
+const load = { before: loadBefore.map((n) => Math.round(n * 100) / 100), after: loadavg().map((n) => Math.round(n * 100) / 100) };
+console.log(`\nMachine load average (1, 5, 15 min): ${load.before.join(' ')} before, ${load.after.join(' ')} after; ${new Date().toISOString()}`);
 
 const report = printTable(rows);
 const file = join(root, 'bench/results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 mkdirSync(dirname(file), { recursive: true });
-writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), chromium: ensureChromium(), tokensPerSecond: TOKENS_PER_SECOND, naiveBudgetMs, rows, targets: report.targets }, null, 2));
+writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), chromium: ensureChromium(), load, naiveBudgetMs, rows, targets: report.targets }, null, 2));
 console.log(`\nWrote ${file}`);

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { streamChat, type StreamChatOptions, type StreamTiming } from '../core/chat-stream.js';
 import { ChatStreamError, isInterruption } from '../core/errors.js';
 import type { ChatRequest } from '../core/request.js';
-import { nextTask, requestBudgetedFrame } from './scheduling.js';
+import { TextCadence, nextTask, requestFrameAfter } from './scheduling.js';
 
 /**
  * What a finished run reports:
@@ -21,7 +21,9 @@ export type StreamOutcome =
 /** The hooks one run calls; each receives the answer's full text so far. */
 export interface StreamRunCallbacks {
   /**
-   * Text arrived. Called at most once per animation frame, not once per token. `delta` is the
+   * Text arrived. Called at most once per animation frame, not once per token, and at a pace for
+   * a human reader (see `TextCadence`): at most 30 times a second, less when updates are costly;
+   * the end of an answer is passed at once. `delta` is the
    * text added since the previous call (`text` ends with it), so that a consumer that only needs
    * the new text never reads `text`: the full text is a rope of every token, and reading it
    * (a slice, a comparison) copies all of it, a cost that grows with the answer, every frame.
@@ -49,9 +51,10 @@ export class StreamController implements ReactiveController {
   private cancelFlush?: () => void;
   /** Whether the host is out of the document (a removal, or the first half of a move). */
   private disconnected = false;
+  private readonly cadence = new TextCadence();
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost,
     private readonly fetchImpl: () => typeof fetch = () => globalThis.fetch.bind(globalThis),
   ) {
     host.addController(this);
@@ -110,10 +113,19 @@ export class StreamController implements ReactiveController {
     let text = '';
     /** The text not yet handed to `onText`. */
     let delta = '';
+    this.cadence.reset();
     const flush = () => {
       const added = delta;
       delta = '';
       callbacks.onText(text, added);
+    };
+    /** A paced flush: its cost (the host update it causes included) sets the pace of the next. */
+    const pacedFlush = () => {
+      const start = performance.now();
+      flush();
+      void this.host.updateComplete.then(() => {
+        if (isCurrent()) this.cadence.measured(start, performance.now());
+      });
     };
     const isCurrent = () => runId === this.runId;
     const end = (outcome: StreamOutcome) => {
@@ -138,7 +150,7 @@ export class StreamController implements ReactiveController {
           case 'text':
             text += update.text;
             delta += update.text;
-            this.scheduleText(flush);
+            this.scheduleText(pacedFlush);
             break;
           case 'reconnecting':
             callbacks.onReconnecting?.(update.attempt);
@@ -172,8 +184,9 @@ export class StreamController implements ReactiveController {
 
   /**
    * At most one flush per animation frame, within the page's frame budget shared by every element
-   * (see `requestBudgetedFrame`). A hidden page gets no frames at all, so a timer backs the frame
-   * up: `messages` stays current in a background tab (timers there run about once a second).
+   * (see `requestBudgetedFrame`), and no sooner than the cadence allows (see `TextCadence`). A
+   * hidden page gets no frames at all, so a timer backs the frame up: `messages` stays current in
+   * a background tab (timers there run about once a second).
    */
   private scheduleText(flush: () => void): void {
     if (this.cancelFlush) return;
@@ -181,7 +194,7 @@ export class StreamController implements ReactiveController {
       this.cancelFrame();
       flush();
     };
-    const cancelFrame = requestBudgetedFrame(run);
+    const cancelFrame = requestFrameAfter(this.cadence.delay(performance.now()), run);
     const timer = setTimeout(run, 250);
     this.cancelFlush = () => {
       cancelFrame();
