@@ -8,6 +8,8 @@ import { defineConfig } from 'vite';
  * `scripts/plugin-sizes.mjs` prints what each plugin weighs.
  */
 export default defineConfig({
+  // Mermaid alone makes over a hundred chunks: the summary comes from scripts/plugin-sizes.mjs.
+  logLevel: 'warn',
   resolve: { conditions: ['module', 'browser', 'production'] },
   build: {
     outDir: 'dist/browser/plugins',
@@ -18,7 +20,11 @@ export default defineConfig({
     reportCompressedSize: false,
     chunkSizeWarningLimit: 4096,
     rolldownOptions: {
-      output: { minify: true, comments: { annotation: false, jsdoc: false, legal: true }, chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: {
+        minify: true,
+        comments: { annotation: false, jsdoc: false, legal: true },
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
     },
     lib: {
       entry: { math: 'src/plugins/math.ts', highlight: 'src/plugins/highlight.ts', mermaid: 'src/plugins/mermaid.ts' },

@@ -12,8 +12,12 @@ async function file(path) {
     const code = await readFile(new URL(path, dir), 'utf8');
     const base = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
     const resolve = (spec) => new URL(spec, new URL(base, 'file:///')).pathname.slice(1);
-    const staticImports = [...code.matchAll(/(?:from|import)\s*["'`](\.{1,2}\/[^"'`]+)["'`]/g)].map((m) => resolve(m[1]));
-    const dynamicImports = [...code.matchAll(/import\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g)].map((m) => resolve(m[1]));
+    const staticImports = [...code.matchAll(/(?:from|import)\s*["'`](\.{1,2}\/[^"'`]+)["'`]/g)].map((m) =>
+      resolve(m[1]),
+    );
+    const dynamicImports = [...code.matchAll(/import\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g)].map((m) =>
+      resolve(m[1]),
+    );
     sizes.set(path, { gzip: gzipSync(code).length, staticImports, dynamicImports });
   }
   return sizes.get(path);
@@ -37,7 +41,11 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const entries = (await readdir(dir)).filter((name) => name.endsWith('.js')).sort();
 const rows = [];
 for (const entry of entries) {
-  rows.push({ plugin: entry.replace(/\.js$/, ''), 'on registering': kb(await closure(entry, false)), 'all it may load': kb(await closure(entry, true)) });
+  rows.push({
+    plugin: entry.replace(/\.js$/, ''),
+    'on registering': kb(await closure(entry, false)),
+    'all it may load': kb(await closure(entry, true)),
+  });
 }
 console.log('Plugin sizes (min+gzip):');
 console.table(rows);

@@ -2,7 +2,8 @@ import type { MarkdownPlugin } from './core/markdown/plugins.js';
 
 // Where this module was loaded from: a module's own URL, or for the IIFE build (a classic
 // script, where the bundler empties `import.meta`) its <script> element's, read while it runs.
-const base = (typeof document !== 'undefined' && (document.currentScript as HTMLScriptElement | null)?.src) || import.meta.url;
+const base =
+  (typeof document !== 'undefined' && (document.currentScript as HTMLScriptElement | null)?.src) || import.meta.url;
 
 /**
  * Loads a first-party plugin by name from the `plugins/` folder beside this module: in the
@@ -13,5 +14,7 @@ const base = (typeof document !== 'undefined' && (document.currentScript as HTML
  */
 export async function loadPlugin(name: string): Promise<MarkdownPlugin> {
   if (!/^[a-z-]+$/.test(name)) throw Error(name);
-  return ((await import(/* @vite-ignore */ new URL(`plugins/${name}.js`, base).href)) as { default: () => MarkdownPlugin }).default();
+  return (
+    (await import(/* @vite-ignore */ new URL(`plugins/${name}.js`, base).href)) as { default: () => MarkdownPlugin }
+  ).default();
 }

@@ -1,9 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { MarkdownPlugin } from '../core/markdown/plugins.js';
+import type { MarkdownPlugin, PluginSpec } from '../core/markdown/plugins.js';
 import { loadPlugin } from '../plugin-loader.js';
 
-/** A plugin object, or the name of a first-party plugin to load (`math`, `highlight`, …). */
-export type PluginSpec = MarkdownPlugin | string;
 
 /** Each plugin's CSS, parsed once per page. */
 const sheets = new WeakMap<MarkdownPlugin, CSSStyleSheet>();
@@ -32,13 +30,15 @@ export class PluginsController implements ReactiveController {
     this.from = specs;
     // Plugin objects apply to this very update; names load first.
     if (!specs.some((spec) => typeof spec === 'string')) return this.use(specs as MarkdownPlugin[]);
-    void Promise.all(specs.map((spec) => (typeof spec === 'string' ? loadPlugin(spec).catch((error: unknown) => console.error(error)) : spec))).then(
-      (plugins) => {
-        if (this.from !== specs) return;
-        this.use(plugins.filter((plugin): plugin is MarkdownPlugin => !!plugin));
-        this.host.requestUpdate();
-      },
-    );
+    void Promise.all(
+      specs.map((spec) =>
+        typeof spec === 'string' ? loadPlugin(spec).catch((error: unknown) => console.error(error)) : spec,
+      ),
+    ).then((plugins) => {
+      if (this.from !== specs) return;
+      this.use(plugins.filter((plugin): plugin is MarkdownPlugin => !!plugin));
+      this.host.requestUpdate();
+    });
   }
 
   private use(plugins: readonly MarkdownPlugin[]): void {
@@ -47,7 +47,11 @@ export class PluginsController implements ReactiveController {
     for (const plugin of plugins) {
       if (!plugin.css) continue;
       let sheet = sheets.get(plugin);
-      if (!sheet) sheets.set(plugin, (sheet = new CSSStyleSheet())).get(plugin)!.replaceSync(plugin.css);
+      if (!sheet)
+        sheets
+          .set(plugin, (sheet = new CSSStyleSheet()))
+          .get(plugin)!
+          .replaceSync(plugin.css);
       if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     }
   }

@@ -16,7 +16,11 @@ export class PluginRunner {
     private readonly container: HTMLElement,
     strings: PluginStrings = {},
   ) {
-    this.context = { trustedFragment: (html) => sanitizeToFragment(html, { keepClasses: true }), host: container, strings };
+    this.context = {
+      trustedFragment: (html) => sanitizeToFragment(html, { keepClasses: true }),
+      host: container,
+      strings,
+    };
   }
 
   decorate(root: DocumentFragment | Element): void {

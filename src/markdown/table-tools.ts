@@ -18,7 +18,12 @@ export function decorateTables(block: Element, strings: TableStrings = defaultSt
     const tools = document.createElement('div');
     Object.assign(tools, { role: 'group', ariaLabel: strings.tableTools ?? '' }).setAttribute('part', 'table-tools');
     for (const value of ACTIONS) {
-      const button = Object.assign(document.createElement('button'), { type: 'button', className: 'table-button', value, textContent: strings[value] ?? '' });
+      const button = Object.assign(document.createElement('button'), {
+        type: 'button',
+        className: 'table-button',
+        value,
+        textContent: strings[value] ?? '',
+      });
       button.setAttribute('part', 'table-button');
       tools.append(button);
     }
@@ -28,7 +33,9 @@ export function decorateTables(block: Element, strings: TableStrings = defaultSt
 }
 
 const cells = (table: HTMLTableElement, escape: (cell: string) => string) =>
-  [...table.rows].map((row) => [...row.cells].map((cell) => escape((cell.textContent ?? '').trim().replace(/\s+/g, ' '))));
+  [...table.rows].map((row) =>
+    [...row.cells].map((cell) => escape((cell.textContent ?? '').trim().replace(/\s+/g, ' '))),
+  );
 
 /** RFC 4180: a field holding a comma or a quote is quoted, its quotes doubled. */
 export const toCsv = (table: HTMLTableElement): string =>

@@ -21,7 +21,9 @@ export function highlight(): MarkdownPlugin {
     let pending = loading.get(language);
     if (!pending) {
       core ??= import('highlight.js/lib/core').then((module) => (hljs = module.default));
-      pending = Promise.all([core, LANGUAGES[language]!()]).then(([, module]) => hljs!.registerLanguage(language, module.default));
+      pending = Promise.all([core, LANGUAGES[language]!()]).then(([, module]) =>
+        hljs!.registerLanguage(language, module.default),
+      );
       loading.set(language, pending);
     }
     return pending;

@@ -18,7 +18,8 @@ const MULTI_LINE = /^ {0,3}(\$\$|\\\[)[ \t]*(?:\n|$)/;
  * Inline: `\(…\)`, `$$…$$`, or `$…$` as Pandoc reads it: no space just inside the dollars and
  * no digit just after the closing one, so "$5 and $10" stays text. No line breaks inside.
  */
-const INLINE = /^(?:\\\(((?:\\[^\n]|[^\\\n])+?)\\\)|\$\$((?:\\[^\n]|[^\\\n$])+?)\$\$|\$(?![\s$])((?:\\[^\n]|[^\\\n$])+?)(?<!\s)\$(?!\d))/;
+const INLINE =
+  /^(?:\\\(((?:\\[^\n]|[^\\\n])+?)\\\)|\$\$((?:\\[^\n]|[^\\\n$])+?)\$\$|\$(?![\s$])((?:\\[^\n]|[^\\\n$])+?)(?<!\s)\$(?!\d))/;
 
 interface MathToken extends Tokens.Generic {
   tex: string;
@@ -41,7 +42,11 @@ function displayBlock(src: string): MathToken | undefined {
   const end = close.exec(rest);
   if (!end) return { type: 'mathBlock', raw: src, tex: rest.replace(/\n$/, ''), open: true };
   const after = end.index + end[0].length + (rest[end.index + end[0].length] === '\n' ? 1 : 0);
-  return { type: 'mathBlock', raw: src.slice(0, open[0].length + after), tex: rest.slice(0, end.index).replace(/\n$/, '') };
+  return {
+    type: 'mathBlock',
+    raw: src.slice(0, open[0].length + after),
+    tex: rest.slice(0, end.index).replace(/\n$/, ''),
+  };
 }
 
 /** The marked extension for `$…$`, `$$…$$`, `\(…\)` and `\[…\]`. */
@@ -57,7 +62,9 @@ export const mathSyntax: MarkedExtension = {
       tokenizer: displayBlock,
       renderer(token) {
         const { tex, open } = token as MathToken;
-        return open ? `<pre><code>${escape(tex)}</code></pre>\n` : `<pre><code class="language-math">${escape(tex)}</code></pre>\n`;
+        return open
+          ? `<pre><code>${escape(tex)}</code></pre>\n`
+          : `<pre><code class="language-math">${escape(tex)}</code></pre>\n`;
       },
     },
     {

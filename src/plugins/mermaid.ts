@@ -89,7 +89,9 @@ export function mermaid(): MarkdownPlugin {
         }
         const pre = code.parentElement!;
         // A shown block's <pre> may already sit in its copy-button wrapper.
-        (pre.parentElement?.classList.contains('code-block') ? pre.parentElement : pre).replaceWith(cached.cloneNode(true));
+        (pre.parentElement?.classList.contains('code-block') ? pre.parentElement : pre).replaceWith(
+          cached.cloneNode(true),
+        );
       }
       // One promise when one thing is pending, so a frame that finds the same work adds no waiter.
       return waits.length > 1 ? Promise.all(waits) : waits[0];

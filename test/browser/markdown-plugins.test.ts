@@ -12,7 +12,9 @@ import { DIAGRAM, technicalAnswer } from '../fixtures/markdown/technical-answer.
  * bundled, as highlight.js's and Mermaid's CommonJS parts need.
  */
 async function builtPlugin(name: string): Promise<MarkdownPlugin> {
-  return ((await import(/* @vite-ignore */ `/dist/browser/plugins/${name}.js`)) as { default: () => MarkdownPlugin }).default();
+  return (
+    (await import(/* @vite-ignore */ `/dist/browser/plugins/${name}.js`)) as { default: () => MarkdownPlugin }
+  ).default();
 }
 
 const plugins = await Promise.all(['math', 'highlight', 'mermaid'].map(builtPlugin));
@@ -32,7 +34,10 @@ async function oneShot(text: string): Promise<HTMLElement> {
 }
 
 /** Streams the pieces as the element does, calling `check` after each one. */
-async function streamed(pieces: string[], check?: (container: HTMLElement, text: string) => void): Promise<HTMLElement> {
+async function streamed(
+  pieces: string[],
+  check?: (container: HTMLElement, text: string) => void,
+): Promise<HTMLElement> {
   const container = host();
   const view = new MarkdownView(container, { plugins });
   let text = '';
@@ -68,7 +73,9 @@ describe('Markdown plugins in the incremental view', () => {
     expect(formulas).to.have.length(3);
     // Accessible MathML with the source kept as an annotation; the display formula is a block.
     expect(formulas[1]!.getAttribute('display')).to.equal('block');
-    expect(formulas[1]!.querySelector('annotation[encoding="application/x-tex"]')!.textContent).to.contain('\\frac{a}{b}');
+    expect(formulas[1]!.querySelector('annotation[encoding="application/x-tex"]')!.textContent).to.contain(
+      '\\frac{a}{b}',
+    );
     expect(container.querySelector('.math-display')).to.not.equal(null);
     expect(container.querySelector('pre')).to.equal(null);
   });
@@ -85,7 +92,9 @@ describe('Markdown plugins in the incremental view', () => {
       '$\\href{javascript:alert(1)}{x}$ $\\url{https://example.com}$ $\\htmlClass{message user}{y}$ ' +
         '$\\htmlId{log}{z}$ $\\htmlStyle{position:fixed}{w}$ $\\includegraphics{https://example.com/a.png}$',
     );
-    expect(container.querySelectorAll('a, img, [href], [class~="message"], [id="log"], [style*="fixed"]')).to.have.length(0);
+    expect(
+      container.querySelectorAll('a, img, [href], [class~="message"], [id="log"], [style*="fixed"]'),
+    ).to.have.length(0);
   });
 
   it('mermaid: a diagram streamed chunk by chunk renders once its fence closes, as an image', async () => {
@@ -147,9 +156,14 @@ describe('Markdown plugins in the incremental view', () => {
     expect(expected.querySelectorAll('.hljs-keyword').length).to.be.greaterThan(5);
     expect(expected.querySelectorAll('figure.diagram').length).to.be.greaterThan(0);
     expect(expected.querySelectorAll('.table-block').length).to.be.greaterThan(1);
-    for (const [seed, max] of [[1, 3], [2, 40], [3, 200]] as const) {
+    for (const [seed, max] of [
+      [1, 3],
+      [2, 40],
+      [3, 200],
+    ] as const) {
       const actual = await streamed(randomChunks(text, seed, max));
-      if (actual.innerHTML !== expected.innerHTML) expect(actual.innerHTML, `seed ${seed}`).to.equal(expected.innerHTML);
+      if (actual.innerHTML !== expected.innerHTML)
+        expect(actual.innerHTML, `seed ${seed}`).to.equal(expected.innerHTML);
       expect(actual.isEqualNode(expected), `seed ${seed}`).to.be.true;
     }
   });

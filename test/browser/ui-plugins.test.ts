@@ -14,13 +14,19 @@ const DONE = { text: 'data: [DONE]\n\n' };
 
 async function clickCentre(element: Element): Promise<void> {
   const box = element.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+  await sendMouse({
+    type: 'click',
+    position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)],
+  });
 }
 
 /** Captures what is written to the clipboard for the duration of `run` (the real one needs a permission). */
 async function capturingClipboard(run: (copied: string[]) => Promise<void>): Promise<void> {
   const copied: string[] = [];
-  Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void copied.push(text) } });
+  Object.defineProperty(navigator, 'clipboard', {
+    configurable: true,
+    value: { writeText: async (text: string) => void copied.push(text) },
+  });
   try {
     await run(copied);
   } finally {
@@ -32,7 +38,11 @@ async function answered(text: string): Promise<{ el: LlmStreamChat; content: HTM
   const pieces = text.match(/[^]{1,7}/g)!;
   const { url } = await scriptedEndpoint({ chunks: [...sseChunks(pieces, 2), DONE] });
   const el = await fixture<LlmStreamChat>(
-    html`<llm-stream-chat endpoint=${url} plugins="math highlight mermaid" style="--llm-chat-height: 900px"></llm-stream-chat>`,
+    html`<llm-stream-chat
+      endpoint=${url}
+      plugins="math highlight mermaid"
+      style="--llm-chat-height: 900px"
+    ></llm-stream-chat>`,
   );
   const done = oneEvent(el, 'llm-chat-done');
   el.send('Explain it');
@@ -45,7 +55,11 @@ describe('plugins through the script-tag build', () => {
   it('the plugins attribute loads them from beside the script: formulas, highlighted code and a diagram render', async function () {
     this.timeout(60_000);
     const { el, content } = await answered(technicalSection(0, { diagram: true }));
-    await waitUntil(() => content.querySelector('figure.diagram img') && content.querySelector('.hljs-keyword'), 'the plugins did not render', { timeout: 30_000 });
+    await waitUntil(
+      () => content.querySelector('figure.diagram img') && content.querySelector('.hljs-keyword'),
+      'the plugins did not render',
+      { timeout: 30_000 },
+    );
     expect(content.querySelectorAll('math').length).to.be.at.least(2);
     expect(content.querySelector('code.language-math')).to.equal(null);
     // Themed from the element's custom properties: a keyword's colour is --llm-chat-code-keyword.
@@ -56,14 +70,18 @@ describe('plugins through the script-tag build', () => {
 
   it('copies a table as Markdown (mouse) and CSV (keyboard), and downloads it as CSV', async function () {
     this.timeout(30_000);
-    const { el, content } = await answered('Prices:\n\n| Model | Price, $ |\n| --- | ---: |\n| small | 0.15 |\n| large, "pro" | 2.50 |\n| a \\| b | 1 |\n\nThat is all.');
+    const { el, content } = await answered(
+      'Prices:\n\n| Model | Price, $ |\n| --- | ---: |\n| small | 0.15 |\n| large, "pro" | 2.50 |\n| a \\| b | 1 |\n\nThat is all.',
+    );
     const buttons = [...content.querySelectorAll<HTMLButtonElement>('[part~="table-button"]')];
     expect(buttons.map((b) => b.textContent)).to.deep.equal(['Copy Markdown', 'Copy CSV', 'Download CSV']);
     expect(content.querySelector('[part~="table-tools"]')!.getAttribute('aria-label')).to.equal('Table');
     await capturingClipboard(async (copied) => {
       await clickCentre(buttons[0]!);
       await waitUntil(() => copied.length === 1);
-      expect(copied[0]).to.equal('| Model | Price, $ |\n| --- | --- |\n| small | 0.15 |\n| large, "pro" | 2.50 |\n| a \\| b | 1 |');
+      expect(copied[0]).to.equal(
+        '| Model | Price, $ |\n| --- | --- |\n| small | 0.15 |\n| large, "pro" | 2.50 |\n| a \\| b | 1 |',
+      );
       await waitUntil(() => buttons[0]!.textContent === 'Copied');
       buttons[0]!.focus();
       await sendKeys({ press: 'Tab' });

@@ -8,10 +8,16 @@ import { randomChunks } from '../fixtures/markdown/llm-answers.mjs';
 import { technicalAnswer } from '../fixtures/markdown/technical-answer.mjs';
 
 const plugins = [{ name: 'math', markdown: mathSyntax }];
-const render = (text) => MarkdownPipeline.render(text, { plugins }).map((block) => block.html).join('');
+const render = (text) =>
+  MarkdownPipeline.render(text, { plugins })
+    .map((block) => block.html)
+    .join('');
 
 test('inline and display math become placeholders that sanitized Markdown may hold anyway', () => {
-  assert.equal(render('Euler: $e^{i\\pi}+1=0$, \\(a<b\\).'), '<p>Euler: <code class="language-math">e^{i\\pi}+1=0</code>, <code class="language-math">a&lt;b</code>.</p>\n');
+  assert.equal(
+    render('Euler: $e^{i\\pi}+1=0$, \\(a<b\\).'),
+    '<p>Euler: <code class="language-math">e^{i\\pi}+1=0</code>, <code class="language-math">a&lt;b</code>.</p>\n',
+  );
   assert.equal(render('$$\nx^2\n\ny\n$$\n'), '<pre><code class="language-math">x^2\n\ny</code></pre>\n');
   assert.equal(render('\\[\n\\frac{1}{2}\n\\]\n'), '<pre><code class="language-math">\\frac{1}{2}</code></pre>\n');
   assert.equal(render('$$ a+b $$\n'), '<pre><code class="language-math">a+b</code></pre>\n');

@@ -50,3 +50,6 @@ export interface MarkdownPlugin {
   /** CSS for the element's shadow root (adopted once per element), themed by `--llm-chat-*`. */
   readonly css?: string;
 }
+
+/** A plugin object, or the name of a first-party plugin to load (`math`, `highlight`, `mermaid`). */
+export type PluginSpec = MarkdownPlugin | string;
