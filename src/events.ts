@@ -14,9 +14,9 @@ export interface LlmChatSendDetail {
 
 /**
  * `llm-chat-delta`: answer text arrived. Fired at most once per animation frame, however fast
- * tokens come. `delta` is the text added since the previous `llm-chat-delta` of this answer;
- * `message.content` is the whole text so far. A last piece that arrives in the same frame as a
- * delta is not repeated here: read the final text from `llm-chat-done`.
+ * tokens come, and once more with the rest of the text just before the answer ends (possibly in
+ * the same frame): the deltas of an answer add up to its final text. `delta` is the text added
+ * since the previous `llm-chat-delta` of this answer; `message.content` is the whole text so far.
  */
 export interface LlmChatDeltaDetail {
   message: ChatMessage;
@@ -36,6 +36,13 @@ export interface LlmChatErrorDetail {
   message: string;
   status?: number;
   chatMessage: ChatMessage;
+  /**
+   * Technical detail for the developer, never shown in the bubble: what a `prepareRequest` hook
+   * threw, why a request was refused (reason `configuration`).
+   */
+  detail?: string;
+  /** The first bytes the server sent (at most 1 KB), when they explain the failure (`empty`, `malformed`). */
+  received?: string;
 }
 
 /** `llm-chat-stop`: the user (or `stop()`) stopped an answer; its partial text is kept. */

@@ -54,6 +54,14 @@ export interface LlmChatStrings {
   downloadTableCsv: string;
   /** Accessible name of a diagram (the diagrams plugin). */
   diagram: string;
+  /** Accessible name of a code block's copy button (its visible text is `copy`, then `copied`). */
+  copyCode: string;
+  /** The action on an image placeholder, after its alt text; `{host}` is filled in. */
+  loadImage: string;
+  /** Shown on an image placeholder when the image has no alt text. */
+  image: string;
+  /** Notice under a part of an answer shown as plain text because it could not be formatted. */
+  unrenderedBlock: string;
   /** Button that scrolls back to the newest content and follows it again. */
   jumpToLatest: string;
   /** Accessible text of the dot on the jump button when content arrived below the view. */
@@ -64,9 +72,35 @@ export interface LlmChatStrings {
   answerStopped: string;
   /** Announced when an answer is interrupted. */
   answerInterrupted: string;
+  /** The reasoning disclosure's summary while the model reasons. */
+  reasoningStreaming: string;
+  /** The reasoning disclosure's summary once it is done; `{seconds}` is how long it took. */
+  reasoningDone: string;
+  /** The reasoning disclosure's summary when its duration is unknown (a restored answer). */
+  reasoningLabel: string;
+  /** The reasoning disclosure's summary when the provider sent it encrypted (redacted). */
+  reasoningRedacted: string;
+  /** Accessible name of a tool call's card; `{name}` is the tool's name. */
+  toolLabel: string;
+  /** A tool call's state while its input streams or the tool runs. */
+  toolRunning: string;
+  /** A tool call's state once its output arrived. */
+  toolDone: string;
+  /** A tool call's state when the tool failed. */
+  toolFailed: string;
+  /** A tool call's state when the answer ended with the call made and no output (the page runs it). */
+  toolCalled: string;
+  /** The disclosure holding a tool's output. */
+  toolOutput: string;
+  /** Accessible name of the list of sources under an answer. */
+  sourcesLabel: string;
+  /** A link to a file the model sent; `{name}` is its file name or type. */
+  fileDownload: string;
+  /** Alternative text of an image the model sent, when it has no file name. */
+  fileImage: string;
   /**
    * Error text by failure reason (`http`, `network`, `content-type`, `provider`, `malformed`,
-   * `incomplete`, `configuration`). A reason left out shows the text the stream reported.
+   * `incomplete`, `empty`, `configuration`, `render`). A reason left out shows the text the stream reported.
    */
   errors: Partial<Record<ChatErrorReason, string>>;
 }
@@ -97,11 +131,28 @@ export const defaultStrings: Readonly<LlmChatStrings> = Object.freeze({
   copyTableCsv: 'Copy CSV',
   downloadTableCsv: 'Download CSV',
   diagram: 'Diagram',
+  copyCode: 'Copy code',
+  loadImage: 'Load image from {host}',
+  image: 'Image',
+  unrenderedBlock: 'This part of the answer could not be formatted; it is shown as plain text.',
   jumpToLatest: 'Jump to latest',
   newContent: 'new content',
   answerComplete: 'Answer complete.',
   answerStopped: 'Answer stopped.',
   answerInterrupted: 'The answer was interrupted.',
+  reasoningStreaming: 'Thinking…',
+  reasoningDone: 'Thought for {seconds} s',
+  reasoningLabel: 'Reasoning',
+  reasoningRedacted: 'Reasoning (redacted by the provider)',
+  toolLabel: 'Tool: {name}',
+  toolRunning: 'Running',
+  toolDone: 'Done',
+  toolFailed: 'Failed',
+  toolCalled: 'Called',
+  toolOutput: 'Output',
+  sourcesLabel: 'Sources',
+  fileDownload: 'Download {name}',
+  fileImage: 'Image from the model',
   errors: Object.freeze({}),
 });
 

@@ -3,20 +3,32 @@ import { repeat } from 'lit/directives/repeat.js';
 import { AnswerController } from './controllers/answer-controller.js';
 import { ClipboardController } from './controllers/clipboard-controller.js';
 import { ComposerController } from './controllers/composer-controller.js';
+import { PartsController } from './controllers/parts-controller.js';
 import { HistoryController } from './controllers/history-controller.js';
 import { PluginsController } from './controllers/plugins-controller.js';
 import type { PluginSpec } from './core/markdown/plugins.js';
 import { ScrollAnchorController } from './controllers/scroll-anchor-controller.js';
 import type { StreamFormat } from './core/formats/types.js';
+import { imagePolicy, type ImagePolicy } from './core/markdown/image-policy.js';
 import type { ChatMessage } from './core/messages.js';
 import type { PrepareRequest } from './core/request.js';
 import { isBusy } from './core/transcript.js';
 import { createChatEvent } from './events.js';
 import { resolveStrings, type LlmChatStringOverrides, type LlmChatStrings } from './i18n.js';
 import { styles } from './llm-stream-chat.styles.js';
-import { composer, hasSlottedContent, jumpButton, messageFooter, typingIndicator } from './llm-stream-chat.templates.js';
+import {
+  composer,
+  hasSlottedContent,
+  jumpButton,
+  messageFooter,
+  typingIndicator,
+} from './llm-stream-chat.templates.js';
 import { markdown, type Highlighter } from './markdown/markdown-directive.js';
 import { markdownStyles } from './markdown/markdown.styles.js';
+import { hasRichParts, messageParts } from './parts/message-parts.js';
+import { partsStyles } from './parts/parts.styles.js';
+import type { PartRenderers } from './parts/renderers.js';
+import type { PartShape } from './parts/shapes.js';
 
 /**
  * A complete streaming chat UI for any LLM backend: point `endpoint` at a URL that answers a
@@ -26,9 +38,9 @@ import { markdownStyles } from './markdown/markdown.styles.js';
  * @tag llm-stream-chat
  *
  * @fires llm-chat-send - The user sends a message from the composer (not fired by `send()`). Cancelable: `preventDefault()` keeps the text in the input. `detail`: `{ text, messages }`.
- * @fires llm-chat-delta - Answer text arrived; at most once per animation frame. `detail`: `{ message, delta }`.
+ * @fires llm-chat-delta - Answer text arrived; at most once per animation frame, and with the rest just before the end (the deltas add up to the answer). `detail`: `{ message, delta }`.
  * @fires llm-chat-done - An answer finished. `detail`: `{ message, timing }` (`timing`: `timeToFirstByte`, `timeToFirstText`, `duration` in ms, `charactersPerSecond`, `reconnects`).
- * @fires llm-chat-error - A request or stream failed. `detail`: `{ reason, message, status?, chatMessage }`.
+ * @fires llm-chat-error - A request or stream failed, or a custom part renderer threw (reason `render`: the part shows its default view). `detail`: `{ reason, message, status?, chatMessage, detail?, received? }`; `message` is the sentence the bubble shows, `detail` the technical cause (what a `prepareRequest` hook threw, reason `configuration`), `received` the first bytes the server sent (at most 1 KB) when no text could be read (reason `empty`).
  * @fires llm-chat-stop - An answer was stopped; its partial text is kept. `detail`: `{ message }`.
  *
  * @slot header - Content above the conversation (a title, a logo).
@@ -40,12 +52,36 @@ import { markdownStyles } from './markdown/markdown.styles.js';
  * @csspart message - Every message bubble.
  * @csspart user-message - A message the user wrote.
  * @csspart assistant-message - A message the model wrote.
- * @csspart content - The rendered text of a message.
+ * @csspart content - The rendered text of a message (one per text part of an answer with parts).
+ * @csspart reasoning - The disclosure holding the model's reasoning.
+ * @csspart reasoning-summary - Its summary: "Thinking…", then "Thought for 12 s".
+ * @csspart reasoning-text - The reasoning's rendered Markdown.
+ * @csspart tool-call - A tool call's card.
+ * @csspart tool-call-running - A tool call's card while its input streams or the tool runs.
+ * @csspart tool-call-done - A tool call's card once its output arrived.
+ * @csspart tool-call-failed - A tool call's card when the tool failed.
+ * @csspart tool-call-called - A tool call's card when the answer ended with the call and no output.
+ * @csspart tool-header - The card's first line: icon, name and state.
+ * @csspart tool-name - The tool's name.
+ * @csspart tool-state - The tool call's state: running, done, failed or called.
+ * @csspart tool-input - The tool's input, as indented JSON.
+ * @csspart tool-output - The disclosure holding the tool's output.
+ * @csspart tool-output-summary - Its summary ("Output").
+ * @csspart tool-error - A failed tool's error text.
+ * @csspart sources - The numbered list of an answer's sources.
+ * @csspart source - One source chip.
+ * @csspart source-link - A source's link.
+ * @csspart source-number - A source's number.
+ * @csspart file - A file the model sent (an image, or a download link).
+ * @csspart file-link - A file's download link.
+ * @csspart custom-part - The box around a custom renderer's output.
  * @csspart typing-indicator - The dots shown while waiting for the first token.
  * @csspart notice - The note in an answer's bubble: reconnecting, stopped, interrupted, or cut off by the length limit.
  * @csspart error - The error text under a failed answer.
  * @csspart actions - The row of buttons under an answer.
- * @csspart copy-button - Copies a message, or the code of a code block.
+ * @csspart copy-button - Copies a message (its Markdown source).
+ * @csspart code-copy-button - Copies the code of a code block.
+ * @csspart image-placeholder - An image in an answer not loaded yet: its alt text and host; pressing it loads the image.
  * @csspart table-tools - The group of buttons above a table in an answer.
  * @csspart table-button - A table tool: copy as Markdown, copy as CSV, download CSV.
  * @csspart retry-button - Asks again for a failed or interrupted answer.
@@ -80,9 +116,16 @@ import { markdownStyles } from './markdown/markdown.styles.js';
  * @cssprop --llm-chat-height - Height of the element.
  * @cssprop --llm-chat-max-width - Maximum width of the element.
  * @cssprop --llm-chat-input-max-height - Height the text area grows to before it scrolls.
+ * @cssprop --llm-chat-reasoning-text - Text colour of reasoning (default: the muted text colour).
+ * @cssprop --llm-chat-reasoning-border - The line beside reasoning.
+ * @cssprop --llm-chat-tool-background - Background of a tool call's card.
+ * @cssprop --llm-chat-tool-border - Border of a tool call's card.
+ * @cssprop --llm-chat-tool-done - Colour of a finished tool call's state.
+ * @cssprop --llm-chat-source-background - Background of a source chip.
+ * @cssprop --llm-chat-source-border - Border of a source chip.
  */
 export class LlmStreamChat extends LitElement {
-  static override styles = [styles, markdownStyles];
+  static override styles = [styles, markdownStyles, partsStyles];
 
   static override properties: PropertyDeclarations = {
     endpoint: { type: String },
@@ -95,14 +138,16 @@ export class LlmStreamChat extends LitElement {
     credentials: { type: String },
     headers: { attribute: false },
     prepareRequest: { attribute: false },
-    messages: { attribute: false },
+    messages: { attribute: false, noAccessor: true },
     strings: { attribute: false },
     storageKey: { type: String, attribute: 'storage-key' },
     announcement: { state: true },
     hasHeader: { state: true },
-    images: { converter: { fromAttribute: (value: string | null) => value !== 'off' && value !== 'false' } },
+    noImages: { type: Boolean, attribute: 'no-images' },
+    imageOrigins: { attribute: 'image-origins' },
     highlight: { attribute: false },
     plugins: { converter: { fromAttribute: (value: string | null) => value?.split(/\s+/).filter(Boolean) ?? [] } },
+    renderers: { attribute: false },
   };
 
   /** URL that answers a POSTed `{ messages, requestId }` with a stream (see `format`). */
@@ -136,14 +181,21 @@ export class LlmStreamChat extends LitElement {
   declare prepareRequest: PrepareRequest | undefined;
 
   /**
-   * The conversation: `{ id, role, content, status }` objects. Read it to save a conversation,
-   * set it to restore one (it renders at once; an answer left `waiting` or `streaming` shows as
-   * `interrupted`). Treat it as immutable: assign a new array to change it.
+   * No images in answers at all: their alt text only, nothing to click. Read as HTML reads a
+   * boolean attribute: any string (`""`, `"false"` too) or `true` is on; `false`, `null`,
+   * `undefined` and `0` are off (the default).
    */
-  declare messages: ChatMessage[];
+  declare noImages: boolean;
 
-  /** Show images from https URLs in answers (default). `images="off"` shows their alt text instead. */
-  declare images: boolean;
+  /**
+   * Origins whose https images in answers load at once, such as
+   * `"https://images.example https://cdn.example"` (spaces or commas) or an array of them; `"*"`
+   * or `true` for every https origin. By default (and for any value that is not an https origin,
+   * such as `"off"`) none does: each image is a placeholder showing its alt text and host that
+   * loads when the reader presses it. An image URL is a request the model chooses, which a prompt
+   * injection can fill with data from the conversation.
+   */
+  declare imageOrigins: string | readonly string[] | boolean | null | undefined;
 
   /** Highlights each code block once it is complete: `(code, language) => html`, sanitized. */
   declare highlight: Highlighter | undefined;
@@ -154,6 +206,14 @@ export class LlmStreamChat extends LitElement {
    * highlight diagrams"`: the script-tag build). Each loads only when listed. See docs/plugins.md.
    */
   declare plugins: PluginSpec[];
+
+  /**
+   * Custom rendering of tool and data parts, by part type: `tool-<toolName>` or `data-<name>` to
+   * `(part, { messageId, streaming }) => template | node | htmlString | null`. HTML strings are
+   * sanitized; `null` keeps the default; a renderer that throws shows the default and fires
+   * `llm-chat-error` (reason `render`). Data parts show only through a renderer.
+   */
+  declare renderers: PartRenderers | undefined;
 
   /** Replaces any of the UI's texts (for a translation, say): see `LlmChatStrings` for the keys. */
   declare strings: LlmChatStringOverrides | undefined;
@@ -185,6 +245,7 @@ export class LlmStreamChat extends LitElement {
     stop: () => this.stop(),
   });
   private readonly clipboard = new ClipboardController(this);
+  private readonly parts = new PartsController(this, () => this.messages);
   private readonly history = new HistoryController(this, {
     key: () => this.storageKey,
     messages: () => this.messages,
@@ -194,6 +255,7 @@ export class LlmStreamChat extends LitElement {
   private readonly pluginList = new PluginsController(this, () => this.plugins);
 
   private resolved?: { from: LlmChatStringOverrides | undefined; strings: LlmChatStrings };
+  private policy?: { noImages: unknown; imageOrigins: unknown; policy: ImagePolicy };
 
   constructor() {
     super();
@@ -207,14 +269,29 @@ export class LlmStreamChat extends LitElement {
     this.credentials = undefined;
     this.headers = {};
     this.prepareRequest = undefined;
-    this.messages = [];
     this.strings = undefined;
     this.storageKey = '';
     this.announcement = '';
     this.hasHeader = false;
-    this.images = true;
+    this.noImages = false;
+    this.imageOrigins = '';
     this.highlight = undefined;
     this.plugins = [];
+    this.renderers = undefined;
+  }
+
+  /**
+   * The conversation: `{ id, role, content, status }` objects. Read it to save a conversation,
+   * set it to restore one (it renders at once; an answer left `waiting` or `streaming` shows as
+   * `interrupted`). Setting it replaces the conversation: an answer still streaming is stopped,
+   * without an event. Treat it as immutable: assign a new array to change it.
+   */
+  get messages(): ChatMessage[] {
+    return this.answer.messages;
+  }
+
+  set messages(messages: ChatMessage[]) {
+    this.answer.replace(messages);
   }
 
   /** Whether an answer is being waited for or streamed. */
@@ -247,8 +324,7 @@ export class LlmStreamChat extends LitElement {
 
   /** Empties the conversation (and its stored copy), stopping an answer that is streaming. No event fires. */
   clear(): void {
-    this.answer.abandon();
-    this.messages = [];
+    this.answer.replace([]);
     this.anchor.pin();
   }
 
@@ -269,16 +345,11 @@ export class LlmStreamChat extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('storageKey') && this.storageKey) {
       const stored = this.history.load();
-      if (stored) {
-        this.answer.abandon();
-        this.messages = stored;
-      }
+      if (stored) this.answer.replace(stored);
     }
-    if (changed.has('messages')) this.answer.messagesChanged();
   }
 
   protected override updated(changed: PropertyValues): void {
-    this.answer.rendered();
     if (changed.has('messages')) this.history.changed();
   }
 
@@ -287,12 +358,24 @@ export class LlmStreamChat extends LitElement {
     const t = this.t;
     const { status } = message;
     if (status === 'error') this.announce(message.error || t.errorFallback);
-    else this.announce(status === 'stopped' ? t.answerStopped : status === 'interrupted' ? t.answerInterrupted : t.answerComplete);
+    else
+      this.announce(
+        status === 'stopped' ? t.answerStopped : status === 'interrupted' ? t.answerInterrupted : t.answerComplete,
+      );
   }
 
   /** Says `text` through the polite status region (again, even when it is the same text). */
   private announce(text: string): void {
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;
+  }
+
+  /** The image policy, read once per change of either setting. */
+  private get imagePolicy(): ImagePolicy {
+    const { noImages, imageOrigins } = this;
+    if (this.policy?.noImages !== noImages || this.policy.imageOrigins !== imageOrigins) {
+      this.policy = { noImages, imageOrigins, policy: imagePolicy(noImages, imageOrigins) };
+    }
+    return this.policy.policy;
   }
 
   private get t(): LlmChatStrings {
@@ -326,9 +409,15 @@ export class LlmStreamChat extends LitElement {
       <div class="viewport">
         <div class="log" part="log" role="log" aria-live="off" aria-label=${t.logLabel} tabindex="0">
           <div class="transcript">
-            ${this.messages.length === 0
-              ? html`<div class="empty" part="empty"><slot name="empty">${t.emptyState}</slot></div>`
-              : repeat(this.messages, (message) => message.id, (message) => this.renderMessage(message))}
+            ${
+              this.messages.length === 0
+                ? html`<div class="empty" part="empty"><slot name="empty">${t.emptyState}</slot></div>`
+                : repeat(
+                    this.messages,
+                    (message) => message.id,
+                    (message) => this.renderMessage(message),
+                  )
+            }
           </div>
         </div>
         ${jumpButton(t, this.anchor, this.onJump)}
@@ -336,6 +425,30 @@ export class LlmStreamChat extends LitElement {
       <div class="visually-hidden" role="status">${this.announcement}</div>
       ${composer(t, this.composer, this.answer.streaming)}
     `;
+  }
+
+  /** An answer: its parts in order when it has more than text, else its text as Markdown. */
+  private renderAnswer(message: ChatMessage): TemplateResult {
+    const parts = (message as ChatMessage & { parts?: PartShape[] }).parts;
+    const { id } = message;
+    const options = {
+      images: this.imagePolicy,
+      highlight: this.highlight,
+      plugins: this.pluginList.active,
+      strings: this.t,
+      added: this.answer.frame?.id === id ? this.answer.frame.delta : undefined,
+    };
+    if (!hasRichParts(parts)) {
+      return html`<div class="content" part="content" dir="auto" ${markdown(message.content, { final: !isBusy(message), ...options })}></div>`;
+    }
+    return messageParts(parts, {
+      ...options,
+      messageId: id,
+      busy: isBusy(message),
+      renderers: this.renderers,
+      reasoningSeconds: (index, streaming) => this.parts.reasoningSeconds(id, index, streaming),
+      renderError: (index, part, error) => this.parts.renderError(id, index, part, error),
+    });
   }
 
   private renderMessage(message: ChatMessage): TemplateResult {
@@ -351,14 +464,7 @@ export class LlmStreamChat extends LitElement {
       >
         ${isUser
           ? html`<div class="content" part="content" dir="auto">${message.content}</div>`
-          : html`<div class="content" part="content" dir="auto" ${markdown(message.content, {
-              final: !isBusy(message),
-              images: this.images,
-              highlight: this.highlight,
-              plugins: this.pluginList.active,
-              strings: t,
-              added: this.answer.renderDelta(message.id),
-            })}></div>`}
+          : this.renderAnswer(message)}
         ${this.answer.reconnectingId === message.id && isBusy(message)
           ? html`<p class="notice" part="notice">${t.reconnecting}</p>`
           : nothing}

@@ -1,16 +1,21 @@
 import type { ReactiveControllerHost } from 'lit';
 import { ChatStreamError } from '../core/errors.js';
 import type { StreamFormat } from '../core/formats/types.js';
+import type { AssembledMessage } from '../core/message-assembler.js';
 import { createMessage, type ChatMessage } from '../core/messages.js';
 import { requestForAnswer, type ChatRequestConfig } from '../core/request.js';
-import { isBusy, patchMessage, settleOrphans } from '../core/transcript.js';
+import { normalizeMessages } from '../core/normalize-messages.js';
+import { patchMessage, settleOrphans } from '../core/transcript.js';
 import { createChatEvent } from '../events.js';
 import { errorText, type LlmChatStrings } from '../i18n.js';
 import { StreamController, type StreamOutcome, type StreamRunOptions } from './stream-controller.js';
 
-/** The host's conversation, which this controller replaces (never mutates) on every change. */
+/**
+ * The host this controller renders through. It owns no copy of the conversation: it reads
+ * `messages` from the controller and re-renders when asked, with the name of what changed.
+ */
 export interface AnswerHost extends ReactiveControllerHost, EventTarget {
-  messages: ChatMessage[];
+  requestUpdate(name?: PropertyKey, oldValue?: unknown): void;
 }
 
 /** The element's settings an answer is asked for with: the request, and how its stream is read. */
@@ -33,12 +38,23 @@ export interface AnswerOptions {
 }
 
 /**
- * The lifecycle of one answer at a time, from `send()` or `retry()` to its final status: adds
- * the question and a `waiting` answer to the host's `messages`, streams into it through a
- * StreamController, patches it once per frame, and fires `llm-chat-delta`, then one of
- * `llm-chat-done`, `llm-chat-stop` or `llm-chat-error` from the host. The host reports every
- * change of `messages` (`messagesChanged()`), whoever made it, so that an answer code removed
- * is stopped and an answer no stream will finish is settled.
+ * The streaming answer's latest frame: the text it gained in the update that shows it. The
+ * Markdown view takes `delta` instead of reading the whole text to find what is new; it checks
+ * the lengths, so a frame it did not see (an update it skipped) only costs it that read.
+ */
+export interface AnswerFrame {
+  id: string;
+  delta: string;
+}
+
+/**
+ * The conversation and the lifecycle of one answer at a time, from `send()` or `retry()` to its
+ * final status. This controller is the only writer of the conversation (as `@lit/task` owns its
+ * value): the host reads `messages` and re-renders when asked. It adds the question and a
+ * `waiting` answer, streams into it through a StreamController, replaces it with a patched copy
+ * once per frame, and fires `llm-chat-delta`, then one of `llm-chat-done`, `llm-chat-stop` or
+ * `llm-chat-error` from the host. A conversation set from outside is a `replace()`: the running
+ * answer is abandoned (its stream stopped, no event) and answers left busy become `interrupted`.
  *
  * It has no host lifecycle of its own, so it does not register with the host: the
  * StreamController it composes does, and owns aborting the request when the host is removed.
@@ -46,15 +62,13 @@ export interface AnswerOptions {
 export class AnswerController {
   /** The answer whose dropped stream is being resumed, if any (its bubble says so). */
   reconnectingId?: string;
+  /** The streaming answer's text added in the latest update (see {@link AnswerFrame}). */
+  frame?: AnswerFrame;
 
   private readonly stream: StreamController;
+  private conversation: ChatMessage[] = [];
   /** The answer this controller asked for and that has not settled yet. */
   private pendingId?: string;
-  /** The pending answer's text that `llm-chat-delta` has not reported yet, and whether it fired this frame. */
-  private unsentDelta = '';
-  private deltaFrame = 0;
-  /** The streaming answer's text added since the host last rendered (see `renderDelta`). */
-  private unrendered?: { id: string; delta: string };
 
   constructor(
     private readonly host: AnswerHost,
@@ -63,28 +77,50 @@ export class AnswerController {
     this.stream = new StreamController(host);
   }
 
+  /** The conversation. A new array on every change; never mutated. */
+  get messages(): ChatMessage[] {
+    return this.conversation;
+  }
+
   /** Whether an answer is being waited for or streamed. */
   get streaming(): boolean {
     return this.stream.active;
   }
 
-  /** Whether an answer asked for here has not settled yet (its stream may already be over). */
+  /** Whether an answer asked for here has not settled yet. */
   get pending(): boolean {
     return this.pendingId !== undefined;
+  }
+
+  /**
+   * Replaces the conversation (a restore, a clear, an assignment of `messages`): the running
+   * answer, if any, is abandoned without an event, and every answer still `waiting` or
+   * `streaming` becomes `interrupted`, since no stream will finish it. Malformed entries are
+   * normalized or dropped, with one console warning that names the problems (see
+   * `normalizeMessages`). The same array again changes nothing.
+   */
+  replace(messages: ChatMessage[]): void {
+    if (messages === this.conversation) return;
+    this.abandon();
+    const normalized = normalizeMessages(messages);
+    if (normalized.problems.length > 0) {
+      console.warn(`<llm-stream-chat>: messages were not all well-formed: ${normalized.problems.join('; ')}.`);
+    }
+    this.write(settleOrphans(normalized.messages, undefined));
   }
 
   /** Sends `text` as the user and streams the answer; false, sending nothing, if blank or busy. */
   send(text: string): boolean {
     if (text.trim() === '' || this.stream.active) return false;
     const question = createMessage('user', text);
-    this.ask([...this.host.messages, question]);
+    this.ask([...this.conversation, question]);
     return true;
   }
 
   /** Replaces the last answer with a fresh one for the same conversation; false if there is none or busy. */
   retry(): boolean {
     if (this.stream.active) return false;
-    const { messages } = this.host;
+    const messages = this.conversation;
     const last = messages[messages.length - 1];
     if (!last || last.role !== 'assistant') return false;
     this.ask(messages.slice(0, -1));
@@ -96,58 +132,21 @@ export class AnswerController {
     this.stream.stop();
   }
 
-  /**
-   * Forgets the pending answer and stops its stream, because the conversation is being replaced
-   * (cleared, restored): the stream's end then finds no message to patch, so no event fires.
-   */
-  abandon(): void {
+  /** Forgets the pending answer and stops its stream: its end, when it comes, changes nothing. */
+  private abandon(): void {
     this.pendingId = undefined;
-    this.unrendered = undefined;
-    this.stream.stop();
-  }
-
-  /**
-   * Keeps the conversation consistent whoever set it (call it before each render in which
-   * `messages` changed): an answer no stream of ours will finish is settled as `interrupted`; a
-   * streaming answer removed by code is stopped; the pending answer is reported once it has
-   * ended (its status final and its stream over, so a status set while the stream still runs,
-   * during a reconnection say, is not taken for the end).
-   */
-  messagesChanged(): void {
-    const pending = this.pendingId;
-    const answer = pending === undefined ? undefined : this.host.messages.find((m) => m.id === pending);
-    if (pending !== undefined && !answer) {
-      this.abandon();
-    } else if (answer && !isBusy(answer) && !this.stream.active) {
-      this.pendingId = undefined;
-      this.options.settled?.(answer);
-    }
-    const settled = settleOrphans(this.host.messages, this.pendingId);
-    if (settled !== this.host.messages) this.host.messages = settled;
-  }
-
-  /**
-   * The text added to message `id` since the host last rendered, if it is the answer streaming
-   * here: a hint for the Markdown view, which then need not read the full text to find what is
-   * new (see `MarkdownView.update`). Undefined for every other message.
-   */
-  renderDelta(id: string): string | undefined {
-    return this.unrendered?.id === id ? this.unrendered.delta : undefined;
-  }
-
-  /** The host has rendered: the text shown so far is no longer new (call it from `updated`). */
-  rendered(): void {
-    if (this.unrendered) this.unrendered.delta = '';
+    this.frame = undefined;
+    this.setReconnecting(undefined);
+    this.stream.cancel();
   }
 
   /** Asks for a new answer to `history` (which ends with the user's message). */
   private ask(history: ChatMessage[]): void {
     const answer = createMessage('assistant', '', 'waiting');
     this.pendingId = answer.id;
-    this.unsentDelta = '';
-    this.unrendered = { id: answer.id, delta: '' };
+    this.frame = { id: answer.id, delta: '' };
     this.options.started?.();
-    this.host.messages = [...history, answer];
+    this.write([...history, answer]);
     this.streamAnswer(answer.id, history);
   }
 
@@ -156,28 +155,37 @@ export class AnswerController {
     if (!settings.endpoint) {
       this.finish(answerId, {
         kind: 'error',
-        text: '',
-        error: new ChatStreamError('configuration', 'No endpoint is set: give <llm-stream-chat> an endpoint attribute.'),
+        answer: { content: '', parts: [] },
+        error: new ChatStreamError(
+          'configuration',
+          'No endpoint is set: give <llm-stream-chat> an endpoint attribute.',
+        ),
       });
       return;
     }
     this.stream.start(
       requestForAnswer(settings, history),
       {
-        onText: (text, delta) => this.showText(answerId, text, delta),
-        onReconnecting: (attempt) => this.setReconnecting(attempt ? answerId : undefined),
+        onUpdate: (answer, delta) => this.show(answerId, answer, delta),
+        onReconnecting: (attempt) => {
+          if (answerId === this.pendingId) this.setReconnecting(attempt ? answerId : undefined);
+        },
         onEnd: (outcome) => this.finish(answerId, outcome),
       },
       streamOptions(settings),
     );
   }
 
+  /** The run ended: the answer takes its final status, its event fires, and it is settled. */
   private finish(answerId: string, outcome: StreamOutcome): void {
+    if (answerId !== this.pendingId) return;
     this.setReconnecting(undefined);
+    this.pendingId = undefined;
+    let message: ChatMessage | undefined;
     switch (outcome.kind) {
       case 'done': {
-        const message = this.patch(answerId, {
-          content: outcome.text,
+        message = this.patch(answerId, {
+          ...answerFields(outcome.answer),
           status: 'complete',
           finishReason: outcome.finishReason,
           truncated: outcome.truncated || undefined,
@@ -186,7 +194,7 @@ export class AnswerController {
         break;
       }
       case 'stopped': {
-        const message = this.patch(answerId, { content: outcome.text, status: 'stopped' });
+        message = this.patch(answerId, { ...answerFields(outcome.answer), status: 'stopped' });
         if (message) this.host.dispatchEvent(createChatEvent('llm-chat-stop', { message }));
         break;
       }
@@ -194,7 +202,7 @@ export class AnswerController {
       case 'error': {
         const { error } = outcome;
         const text = errorText(this.options.strings(), error);
-        const message = this.patch(answerId, { content: outcome.text, status: outcome.kind, error: text });
+        message = this.patch(answerId, { ...answerFields(outcome.answer), status: outcome.kind, error: text });
         if (message) {
           this.host.dispatchEvent(
             createChatEvent('llm-chat-error', {
@@ -202,34 +210,44 @@ export class AnswerController {
               message: text,
               status: error.status,
               chatMessage: message,
+              ...(error.detail !== undefined ? { detail: error.detail } : {}),
+              ...(error.received !== undefined ? { received: error.received } : {}),
             }),
           );
         }
         break;
       }
     }
+    if (message) this.options.settled?.(message);
   }
 
   /**
-   * The stream's per-frame text: shows it and fires `llm-chat-delta`, at most once per frame.
-   * Only `delta` is read: `text` is the whole answer, and reading it costs its length per frame.
+   * The stream's per-frame answer (the StreamController calls this at most once per frame, and
+   * once more with the rest just before the end): shows it and fires `llm-chat-delta` when text
+   * was added. Only `delta` is read: `answer.content` is the whole text, and reading it costs its
+   * length per frame.
    */
-  private showText(answerId: string, text: string, delta: string): void {
-    const message = this.patch(answerId, { content: text, status: text === '' ? 'waiting' : 'streaming' });
-    if (this.unrendered?.id === answerId) this.unrendered.delta += delta;
-    this.unsentDelta += delta;
-    if (!message || this.unsentDelta === '' || this.deltaFrame !== 0) return;
-    const unsent = this.unsentDelta;
-    this.unsentDelta = '';
-    this.deltaFrame = requestAnimationFrame(() => (this.deltaFrame = 0));
-    this.host.dispatchEvent(createChatEvent('llm-chat-delta', { message, delta: unsent }));
+  private show(answerId: string, answer: AssembledMessage, delta: string | undefined): void {
+    if (answerId !== this.pendingId) return;
+    const status = answer.parts.length === 0 ? 'waiting' : 'streaming';
+    const message = this.patch(answerId, { ...answerFields(answer), status });
+    this.frame = delta === undefined ? undefined : { id: answerId, delta };
+    if (message && delta !== '')
+      this.host.dispatchEvent(createChatEvent('llm-chat-delta', { message, delta: delta ?? '' }));
   }
 
   /** Replaces one message with a patched copy; returns the new message. */
   private patch(id: string, patch: Partial<ChatMessage>): ChatMessage | undefined {
-    const { messages, updated } = patchMessage(this.host.messages, id, patch);
-    this.host.messages = messages;
+    const { messages, updated } = patchMessage(this.conversation, id, patch);
+    if (updated) this.write(messages);
     return updated;
+  }
+
+  /** The one place the conversation changes: the host re-renders and sees `messages` changed. */
+  private write(messages: ChatMessage[]): void {
+    const old = this.conversation;
+    this.conversation = messages;
+    this.host.requestUpdate('messages', old);
   }
 
   private setReconnecting(id: string | undefined): void {
@@ -237,6 +255,13 @@ export class AnswerController {
     this.reconnectingId = id;
     this.host.requestUpdate();
   }
+}
+
+/** The fields of a message that its stream fills. */
+function answerFields(answer: AssembledMessage): Pick<ChatMessage, 'content' | 'parts' | 'metadata'> {
+  return answer.metadata === undefined
+    ? { content: answer.content, parts: answer.parts }
+    : { content: answer.content, parts: answer.parts, metadata: answer.metadata };
 }
 
 /** How the stream controller reads and resumes answers, from the element's attributes. */

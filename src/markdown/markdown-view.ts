@@ -1,20 +1,43 @@
 import { MarkdownPipeline, type FrozenBlock, type LiveView, type MarkdownPlugin, type MarkdownUpdate, type PluginStrings } from '../core/markdown/index.js';
-import { decorateCodeBlocks, onCopyClick, type Highlighter } from './code-blocks.js';
+import { CLICK_TO_LOAD, type ImagePolicy } from '../core/markdown/image-policy.js';
+import { defaultStrings } from '../i18n.js';
+import { copyCode, decorateCodeBlocks, type CodeBlockStrings, type Highlighter } from './code-blocks.js';
+import { decorateImages, loadImage, type ImagePlaceholderStrings } from './image-placeholders.js';
 import { morphChildren } from './morph.js';
 import { PluginRunner } from './plugin-runner.js';
 import { sanitizeToFragment } from './sanitizer.js';
 import { decorateTables, onTableClick, type TableStrings } from './table-tools.js';
 
+/** The texts a rendered answer shows itself (from the element's `strings`). */
+export type MarkdownStrings = CodeBlockStrings &
+  ImagePlaceholderStrings &
+  TableStrings &
+  PluginStrings & {
+  /** Notice under a block shown as plain text because it could not be rendered. */
+  unrenderedBlock: string;
+  };
+
 /** Options of one message's Markdown rendering. */
 export interface MarkdownViewOptions {
-  /** Show images (https only). Default true. */
-  images?: boolean;
+  /**
+   * Which images load: an {@link ImagePolicy}; default {@link CLICK_TO_LOAD} (every image is a
+   * placeholder until clicked). `true` loads every https image at once, `false` shows none.
+   */
+  images?: ImagePolicy | boolean;
   /** Highlights code blocks once they are complete. */
   highlight?: Highlighter;
   /** Markdown plugins (math, highlighting, diagrams…): see `MarkdownPlugin`. */
   plugins?: readonly MarkdownPlugin[];
-  /** Texts of the table tools, and for plugins (`PluginContext.strings`). */
-  strings?: TableStrings & PluginStrings;
+  /** The texts of copy buttons, image placeholders, notices, table tools and plugins; default English. */
+  strings?: MarkdownStrings;
+}
+
+const ALL_IMAGES: ImagePolicy = Object.freeze({ off: false, origins: '*' });
+const NO_IMAGES: ImagePolicy = Object.freeze({ off: true, origins: Object.freeze([]) });
+
+/** The policy of a view option (see {@link MarkdownViewOptions.images}). */
+export function viewImagePolicy(images: ImagePolicy | boolean | undefined): ImagePolicy {
+  return images === true ? ALL_IMAGES : images === false ? NO_IMAGES : (images ?? CLICK_TO_LOAD);
 }
 
 const BLOCK = 'md-block';
@@ -78,18 +101,20 @@ export class MarkdownView {
   private text: string | undefined;
   private length = 0;
   private probe = '';
-  private readonly images: boolean;
+  private readonly images: ImagePolicy;
+  private readonly strings: MarkdownStrings;
+  /** Image URLs the reader chose to load in this message: they stay loaded as it re-renders. */
+  private readonly loadedImages = new Set<string>();
   private readonly runner: PluginRunner | undefined;
-  /** One listener for the code blocks' and the tables' buttons. */
-  private readonly onClick = (event: Event) => void (onCopyClick(event), onTableClick(event, this.options.strings));
 
   constructor(
     private readonly container: HTMLElement,
     readonly options: MarkdownViewOptions = {},
   ) {
-    this.images = options.images !== false;
+    this.images = viewImagePolicy(options.images);
+    this.strings = options.strings ?? defaultStrings;
     this.pipeline = this.createPipeline();
-    if (options.plugins?.length) this.runner = new PluginRunner(options.plugins, container, options.strings);
+    if (options.plugins?.length) this.runner = new PluginRunner(options.plugins, container, this.strings);
     container.addEventListener('click', this.onClick);
   }
 
@@ -99,7 +124,7 @@ export class MarkdownView {
   }
 
   private createPipeline(): MarkdownPipeline {
-    return new MarkdownPipeline({ images: this.images, plugins: this.options.plugins });
+    return new MarkdownPipeline({ images: !this.images.off, plugins: this.options.plugins });
   }
 
   /** Sanitized HTML as shown: the plugins' DOM step runs on it before it touches the page. */
@@ -109,10 +134,17 @@ export class MarkdownView {
     return fragment;
   }
 
-  private finishBlock(element: HTMLElement): void {
-    decorateCodeBlocks(element, this.options.highlight, this.images);
-    decorateTables(element, this.options.strings);
-  }
+  /** One delegated listener: a code block's copy button, or an image placeholder. */
+  private readonly onClick = (event: Event): void => {
+    void onTableClick(event, this.strings);
+    const target = (event.target as Element | null)?.closest?.('button');
+    if (!target || !this.container.contains(target)) return;
+    if (target.classList.contains('code-copy-button')) void copyCode(target, this.strings);
+    else if (target.classList.contains('image-placeholder')) {
+      const src = loadImage(target);
+      if (src) this.loadedImages.add(src);
+    }
+  };
 
   /**
    * Shows `text`, which normally extends the previous text; `final` once it is complete. A text
@@ -192,7 +224,7 @@ export class MarkdownView {
       const element = this.blocks.get(block.id);
       if (!element) return;
       morphChildren(element, changed[index] ?? this.fragment(block.html));
-      this.finishBlock(element);
+      this.decorate(element, block.guarded);
     });
     update.frozen.forEach((block, index) => {
       let element: HTMLElement;
@@ -210,11 +242,35 @@ export class MarkdownView {
         this.chunkFor().append(element);
       }
       this.chunkBlocks++;
-      morphChildren(element, this.fragment(block.html));
-      this.finishBlock(element);
+      // A link definition renders as nothing: no sanitizer call (10,000 of them cost seconds).
+      if (block.html !== '' || element.firstChild) morphChildren(element, this.fragment(block.html));
+      this.decorate(element, block.guarded);
       this.blocks.set(block.id, element);
     });
     this.showLive(update.live);
+  }
+
+  /** What our own code adds to a frozen block once its sanitized HTML is in place. */
+  private decorate(element: HTMLElement, guarded: boolean | undefined): void {
+    decorateImages(element, this.strings, this.loadedImages);
+    decorateCodeBlocks(element, this.options.highlight, this.images, this.strings);
+    decorateTables(element, this.strings);
+    this.markGuarded(element, guarded);
+  }
+
+  /** A block shown as plain text gets a class (keeps line breaks) and a notice after it. */
+  private markGuarded(element: HTMLElement, guarded: boolean | undefined): void {
+    element.classList.toggle('md-guarded', !!guarded);
+    const notice = element.querySelector(':scope > .md-guard-notice');
+    if (!guarded) {
+      notice?.remove();
+      return;
+    }
+    if (notice) return;
+    const note = document.createElement('p');
+    note.className = 'md-guard-notice';
+    note.textContent = this.strings.unrenderedBlock;
+    element.append(note);
   }
 
   /**
@@ -269,7 +325,10 @@ export class MarkdownView {
       // DOMPurify has a fixed cost per call: skip it when the tail's HTML did not change.
       if (live.html === this.liveHtml) return;
       this.liveHtml = live.html;
-      morphChildren(this.live, this.fragment(live.html));
+      const fragment = this.fragment(live.html);
+      decorateImages(fragment, this.strings, this.loadedImages);
+      morphChildren(this.live, fragment);
+      this.live.classList.toggle('md-guarded', !!live.guarded);
       return;
     }
     // An open code fence: new lines are appended to a text node (nothing is parsed as HTML,
@@ -309,7 +368,9 @@ export class MarkdownView {
     items.forEach((html, index) => {
       if (this.liveItems[index] === html) return;
       this.liveItems[index] = html;
-      const item = this.fragment(html).firstElementChild?.firstElementChild;
+      const fragment = this.fragment(html);
+      decorateImages(fragment, this.strings, this.loadedImages);
+      const item = fragment.firstElementChild?.firstElementChild;
       const current = list.children[index];
       if (!item) current?.remove();
       else if (current?.tagName === item.tagName) morphChildren(current, item);

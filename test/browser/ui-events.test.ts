@@ -92,12 +92,12 @@ describe('events', () => {
     expect(details.length, 'fewer deltas than tokens').to.be.lessThan(tokens.length);
     expect(new Set(frames).size, 'one delta per frame').to.equal(frames.length);
     const joined = details.map((d) => d.delta).join('');
-    expect(final.startsWith(joined)).to.be.true;
+    expect(joined, 'the deltas add up to the answer').to.equal(final);
     expect(details[details.length - 1].message.content).to.equal(joined);
     for (const d of details) expect(d.message.role).to.equal('assistant');
   });
 
-  it('llm-chat-delta stays at one per frame when the answer ends in the frame of a delta', async () => {
+  it('the rest of the text comes as a last llm-chat-delta before llm-chat-done, even in the frame of a delta', async () => {
     // Frames are driven by hand: requestAnimationFrame only queues until the test runs a frame.
     const queue: FrameRequestCallback[] = [];
     let queued: () => void = () => {};
@@ -114,16 +114,22 @@ describe('events', () => {
       });
       const el = await fixture<LlmStreamChat>(html`<llm-stream-chat endpoint=${url}></llm-stream-chat>`);
       const deltas: string[] = [];
-      el.addEventListener('llm-chat-delta', (event) => deltas.push(event.detail.delta));
+      const order: string[] = [];
+      el.addEventListener('llm-chat-delta', (event) => {
+        deltas.push(event.detail.delta);
+        order.push(`delta ${event.detail.message.content}`);
+      });
+      el.addEventListener('llm-chat-done', () => order.push('done'));
       const done = oneEvent(el, 'llm-chat-done');
       const textQueued = new Promise<void>((resolve) => (queued = resolve));
       el.send('Go');
       await textQueued; // the first text is waiting for a frame
       runFrame();
       expect(deltas).to.deep.equal(['first ']);
-      // The rest and the end arrive before the next frame: no second delta in this frame.
+      // The rest and the end arrive before the next frame: the rest still comes as a delta, first.
       expect((await done).detail.message.content).to.equal('first last');
-      expect(deltas).to.deep.equal(['first ']);
+      expect(deltas).to.deep.equal(['first ', 'last']);
+      expect(order).to.deep.equal(['delta first ', 'delta first last', 'done']);
     } finally {
       window.requestAnimationFrame = original;
     }

@@ -111,7 +111,9 @@ describe('message states', () => {
     const done = oneEvent(el, 'llm-chat-done');
     await clickControl(within(bubble, 'retry-button')!);
     expect((await done).detail.message.content).to.equal('Whole answer');
-    expect(JSON.parse((await scriptLog(id)).requests[0].body).messages).to.deep.equal([{ role: 'user', content: 'Question' }]);
+    expect(JSON.parse((await scriptLog(id)).requests[0].body).messages).to.deep.equal([
+      { id: 'u1', role: 'user', content: 'Question', parts: [{ type: 'text', text: 'Question' }] },
+    ]);
     expect(el.shadowRoot!.activeElement).to.equal(inputOf(el));
   });
 
@@ -148,6 +150,8 @@ describe('message actions', () => {
       const copy = within(lastBubble(el), 'copy-button')!;
       await clickControl(copy);
       await waitUntil(() => copies.length === 1, 'the clipboard was never written', PATIENT);
+      // The write resolves a few microtasks before copyMessage() announces it.
+      await waitUntil(() => status(el) === 'Copied', 'the copy was never announced', PATIENT);
       await el.updateComplete;
       expect(copies).to.deep.equal(['**Bold** answer']);
       expect(copy.textContent!.trim()).to.equal('Copied');
@@ -207,6 +211,40 @@ describe('message actions', () => {
     expect(parts(el, 'message')).to.have.length(0);
     expect(part(el, 'empty')!.textContent).to.contain('Send a message to start the conversation.');
     expect(fired).to.deep.equal([]);
+  });
+
+  it('setting messages during a stream replaces the conversation: the stream stops, no event, the answer kept is interrupted', async () => {
+    const { url, id } = await scriptedEndpoint({ chunks: sseChunks(['x']), hang: true });
+    const el = await chatFixture(url);
+    el.send('Hi');
+    await untilDelta(el, () => lastMessage(el).content === 'x');
+    const fired: string[] = [];
+    for (const type of ['llm-chat-delta', 'llm-chat-done', 'llm-chat-error', 'llm-chat-stop']) {
+      el.addEventListener(type, () => fired.push(type));
+    }
+    // The page keeps what it read: the same messages, in a new array.
+    const kept = [...el.messages];
+    el.messages = kept;
+    expect(el.streaming, 'the replaced answer no longer streams').to.be.false;
+    await untilServerSawClose(id);
+    await el.updateComplete;
+    expect(el.messages.map((m) => [m.content, m.status])).to.deep.equal([
+      ['Hi', 'complete'],
+      ['x', 'interrupted'],
+    ]);
+    expect(kept[1]!.status, "the page's array is not mutated").to.equal('streaming');
+    expect(within(lastBubble(el), 'retry-button'), 'the interrupted answer can be retried').to.not.be.null;
+    expect(fired).to.deep.equal([]);
+  });
+
+  it('setting the same array again changes nothing, even during a stream', async () => {
+    const { url } = await scriptedEndpoint({ chunks: [...sseChunks(['x']), { ...sseChunks(['y'])[0]!, delayMs: 200 }, DONE] });
+    const el = await chatFixture(url);
+    el.send('Hi');
+    await untilDelta(el, () => lastMessage(el).content === 'x');
+    el.messages = el.messages;
+    expect(el.streaming).to.be.true;
+    expect((await oneEvent(el, 'llm-chat-done')).detail.message.content).to.equal('xy');
   });
 
   it('clear() during a stream aborts it without an event', async () => {

@@ -10,6 +10,16 @@ const element = read('src/llm-stream-chat.ts');
 const templates = read('src/llm-stream-chat.templates.ts');
 // The table tools build their buttons in the DOM (setAttribute('part', …)) inside answers.
 const tableTools = read('src/markdown/table-tools.ts');
+/** Parts the Markdown renderer sets on nodes it builds itself: `setAttribute('part', 'name')`. */
+const rendererParts = ['src/markdown/code-blocks.ts', 'src/markdown/image-placeholders.ts']
+  .map(read)
+  .join('\n')
+  .replace(/setAttribute\('part', '([a-z-]+)'\)/g, 'part="$1"');
+// The answer parts' templates (reasoning, tool calls, sources, files, custom renderers).
+const partTemplates = readdirSync(new URL('../../src/parts/', import.meta.url))
+  .filter((path) => path.endsWith('.ts') && !path.endsWith('.styles.ts'))
+  .map((path) => read(`src/parts/${path}`))
+  .join('\n');
 // Every style sheet under src/ (the element's, and any the Markdown rendering adds).
 const styles = readdirSync(new URL('../../src/', import.meta.url), { recursive: true })
   .filter((path) => String(path).endsWith('.styles.ts'))
@@ -29,6 +39,8 @@ function partsInSource(source) {
     for (const token of value.split(/\s+/)) {
       if (token.includes('${message.role}')) {
         for (const role of ['user', 'assistant']) names.add(token.replace('${message.role}', role));
+      } else if (token.includes('${state}')) {
+        for (const state of ['running', 'done', 'failed', 'called']) names.add(token.replace('${state}', state));
       } else {
         names.add(token);
       }
@@ -51,7 +63,10 @@ function docsSection(page, heading) {
 }
 
 test('every rendered part is documented with @csspart, and every @csspart is rendered', () => {
-  assert.deepEqual(sorted(documented('csspart')), sorted(partsInSource(element + templates + tableTools)));
+  assert.deepEqual(
+    sorted(documented('csspart')),
+    sorted(partsInSource(element + templates + rendererParts + partTemplates + tableTools)),
+  );
 });
 
 test('every --llm-chat-* property the style sheets read is documented with @cssprop, and vice versa', () => {

@@ -159,7 +159,8 @@ test('every JS and TS sample parses, including the scripts inside HTML, Vue and 
       }
     }
   }
-  assert.ok(parsed >= 20, `only ${parsed} samples found: is the fence parser broken?`);
+  // 14 when the backend recipes moved to examples/ (run by their own tests, not parsed here).
+  assert.ok(parsed >= 10, `only ${parsed} samples found: is the fence parser broken?`);
   assert.deepEqual(failures, []);
 });
 
