@@ -98,7 +98,13 @@ window.restore = async (renderer, n) => {
   return { chars: messages.reduce((sum, m) => sum + m.content.length, 0), ms: now() - start, longTasks: long.tasks };
 };
 
-window.runIncremental = async (url) => {
+/** The named plugins of the script-tag build, as plugin objects. */
+async function loadPlugins(names) {
+  if (typeof names !== 'string') return [];
+  return Promise.all(names.split(' ').map(async (name) => (await import(`/plugins/${name}.js`)).default()));
+}
+
+window.runIncremental = async (url, pluginNames) => {
   let el = restoredTarget;
   restoredTarget = undefined;
   if (!el) {
@@ -107,6 +113,7 @@ window.runIncremental = async (url) => {
     document.body.replaceChildren(el);
   }
   el.endpoint = url;
+  el.plugins = await loadPlugins(pluginNames);
   await el.updateComplete;
   const Chat = customElements.get('llm-stream-chat');
   const samples = [];
@@ -124,6 +131,11 @@ window.runIncremental = async (url) => {
   el.send('go');
   await done;
   await el.updateComplete;
+  if (el.plugins.length > 0) {
+    // Until the plugins' last work (a diagram rendering, say) is on screen.
+    const content = [...el.shadowRoot.querySelectorAll('[part~="content"]')].at(-1);
+    while (content.querySelector('code.language-mermaid, code.language-math') && now() - startedAt < 120_000) await nextPaint();
+  }
   await nextPaint();
   const paintedAt = now();
   long.stop();

@@ -5,9 +5,9 @@
 // Scenarios: a real model's pace (100 tokens/s of ~4 characters, a 10 KB answer), the same after
 // restoring 1,000 earlier messages (~300 KB), and bursts of 2,000 tokens/s (10 KB, 100 KB, 1 MB).
 //   --quick           no 1 MB, and the real-pace answers cut to 4 KB
-//   --only=a,b        only the listed scenarios (real, restored, 10KB, 100KB, 1MB)
+//   --only=a,b        only the listed scenarios (real, restored, 10KB, 100KB, 1MB, plugins)
 //   --naive-budget=S  stop each naive run after S seconds (default 30): it is quadratic
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,6 +17,7 @@ import puppeteer from 'puppeteer-core';
 import { tokenize } from '../demo/mock-model.mjs';
 import { CHROMIUM_ARGS, ensureChromium } from '../scripts/chromium.mjs';
 import { llmAnswer } from '../test/fixtures/markdown/llm-answers.mjs';
+import { technicalAnswer } from '../test/fixtures/markdown/technical-answer.mjs';
 import { printTable, summarize } from './report.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -30,17 +31,24 @@ const SCENARIOS = [
   { id: '10KB', name: '10 KB at 2,000 tok/s', bytes: 10_000, tokensPerSecond: 2000, restore: 0 },
   { id: '100KB', name: '100 KB at 2,000 tok/s', bytes: 100_000, tokensPerSecond: 2000, restore: 0 },
   ...(quick ? [] : [{ id: '1MB', name: '1 MB at 2,000 tok/s', bytes: 1_000_000, tokensPerSecond: 2000, restore: 0 }]),
+  // Code, formulas, tables and a diagram every 8 sections, through the built math, highlight
+  // and mermaid plugins (dist/browser/plugins/: run `npm run build` first). No naive run.
+  { id: 'plugins', name: '100 KB technical, plugins on, at 2,000 tok/s', bytes: 100_000, tokensPerSecond: 2000, restore: 0, plugins: 'math highlight mermaid' },
 ]
   .filter((scenario) => !args.has('only') || String(args.get('only')).split(',').includes(scenario.id))
   .map((scenario) => ({
     ...scenario,
     // Prose, nested lists, tables, and one code block of 30 KB (smaller in smaller answers).
-    text: llmAnswer(2026, scenario.bytes, { codeBlockBytes: Math.min(30_000, Math.round(scenario.bytes * 0.3)) }),
+    text: scenario.plugins
+      ? technicalAnswer(scenario.bytes, { diagramEvery: 8 })
+      : llmAnswer(2026, scenario.bytes, { codeBlockBytes: Math.min(30_000, Math.round(scenario.bytes * 0.3)) }),
   }));
 
 // Each measured run is preceded, in the same page, by a short answer through the same renderer:
 // one-time costs (compiling the code, first styles) are not the cost per KB being compared.
 const WARMUP = { name: 'warm-up', text: llmAnswer(7, 4000, { codeBlockBytes: 800 }) };
+/** With plugins, the warm-up also loads their libraries (KaTeX, the languages, Mermaid). */
+const WARMUP_TECHNICAL = { name: 'warm-up', text: technicalAnswer(12_000, { diagramEvery: 1 }) };
 
 /** Bundles the page in memory: nothing is written outside bench/results. */
 async function bundlePage() {
@@ -90,9 +98,16 @@ async function startServer(page) {
     } else if (pathname.startsWith('/stream/') && req.method === 'POST') {
       req.resume();
       const name = pathname.slice('/stream/'.length);
-      const scenario = name === 'warmup' ? { ...WARMUP, tokensPerSecond: 2000 } : SCENARIOS[Number(name)];
+      const scenario =
+        name === 'warmup' ? { ...WARMUP, tokensPerSecond: 2000 }
+        : name === 'warmup-technical' ? { ...WARMUP_TECHNICAL, tokensPerSecond: 2000 }
+        : SCENARIOS[Number(name)];
       if (scenario) streamAnswer(res, scenario.text, scenario.tokensPerSecond);
       else res.writeHead(404).end();
+    } else if (/^\/plugins\/[\w/.-]+\.js$/.test(pathname) && !pathname.includes('..')) {
+      // The plugins as the script-tag build ships them.
+      res.writeHead(200, { 'Content-Type': 'text/javascript' });
+      res.end(readFileSync(join(root, 'dist/browser', pathname)));
     } else {
       res.writeHead(404).end();
     }
@@ -112,7 +127,8 @@ async function measure(browser, base, script, url, scenario, ...params) {
   await page.setViewport({ width: 1000, height: 800 });
   await page.goto(`${base}/`, { waitUntil: 'load' });
   await page.waitForFunction(() => typeof window.runIncremental === 'function');
-  await page.evaluate((name, warmup) => window[name](warmup, 60_000), script, `${base}/stream/warmup`);
+  const warmup = `${base}/stream/${scenario.plugins ? 'warmup-technical' : 'warmup'}`;
+  await page.evaluate((name, url, extra) => window[name](url, extra), script, warmup, scenario.plugins ?? 60_000);
   const restored = scenario.restore ? await page.evaluate((name, n) => window.restore(name, n), script, scenario.restore) : undefined;
   const before = await page.metrics();
   const result = await page.evaluate((name, ...rest) => window[name](...rest), script, url, ...params);
@@ -145,6 +161,12 @@ try {
   for (const [index, scenario] of SCENARIOS.entries()) {
     const url = `${base}/stream/${index}`;
     process.stdout.write(`${scenario.name}: incremental… `);
+    if (scenario.plugins) {
+      const ours = summarize(await measure(browser, base, 'runIncremental', url, scenario, scenario.plugins));
+      process.stdout.write('\n');
+      rows.push({ id: scenario.id, size: scenario.name, bytes: scenario.text.length, tokensPerSecond: scenario.tokensPerSecond, incremental: ours });
+      continue;
+    }
     const ours = summarize(await measure(browser, base, 'runIncremental', url, scenario));
     process.stdout.write(`naive (at most ${naiveBudgetMs / 1000} s)…\n`);
     const naive = summarize(await measure(browser, base, 'runNaive', url, scenario, naiveBudgetMs));

@@ -60,3 +60,12 @@ document.getElementById('clear').addEventListener('click', () => {
   main.clear();
   main.focus();
 });
+
+// The plugin switches: the element loads a plugin from beside its script the first time it is
+// listed, and renders every message again with the new list.
+const switches = [...document.querySelectorAll('input[name="plugin"]')];
+for (const box of switches) {
+  box.addEventListener('change', () => {
+    main.setAttribute('plugins', switches.filter((b) => b.checked).map((b) => b.value).join(' '));
+  });
+}

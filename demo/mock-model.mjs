@@ -57,12 +57,44 @@ It uses a *lookbehind* so the punctuation stays with its sentence. For example, 
 
 - [x] handles \`.\`, \`!\` and \`?\`
 - [ ] handles abbreviations like "e.g."`,
+  `Here is the **quadratic formula** and how to compute it, with a diagram of the steps.
+
+The roots of $ax^2 + bx + c = 0$ are:
+
+$$
+x = \\frac{-b \\pm \\sqrt{b^2 - 4ac}}{2a}
+$$
+
+They are real when the discriminant \\(\\Delta = b^2 - 4ac \\ge 0\\).
+
+\`\`\`python
+import math
+
+def roots(a: float, b: float, c: float) -> tuple[float, float]:
+    """Both real roots of a*x**2 + b*x + c."""
+    d = math.sqrt(b * b - 4 * a * c)  # raises ValueError when d < 0
+    return (-b + d) / (2 * a), (-b - d) / (2 * a)
+\`\`\`
+
+\`\`\`mermaid
+flowchart LR
+  A[a, b, c] --> B{Δ ≥ 0?}
+  B -- yes --> C[two real roots]
+  B -- no --> D[complex roots]
+\`\`\`
+
+| a | b | c | roots |
+| --: | --: | --: | :-- |
+| 1 | -3 | 2 | 2, 1 |
+| 1 | 2 | 1 | -1, -1 |
+| 1 | 0 | 1 | none (real) |`,
 ];
 
 /** Picks an answer for the conversation: deterministic, so the demo is reproducible. */
 export function pickAnswer(messages) {
   const last = [...(messages ?? [])].reverse().find((m) => m && m.role === 'user');
   const text = typeof last?.content === 'string' ? last.content : '';
+  if (/math|formula|diagram|plugin/i.test(text)) return ANSWERS[3];
   if (/markdown|table|demo/i.test(text)) return ANSWERS[0];
   if (/code|typescript|function/i.test(text)) return ANSWERS[2];
   const index = [...text].reduce((sum, ch) => sum + ch.codePointAt(0), 0) % ANSWERS.length;

@@ -15,7 +15,10 @@
 import { posix } from 'node:path';
 
 /** The entry points of package.json's `exports`, as source files. */
-export const ENTRY_MODULES = ['src/index.ts', 'src/define.ts', 'src/core/index.ts', 'src/react.ts'];
+export const ENTRY_MODULES = [
+  'src/index.ts', 'src/define.ts', 'src/core/index.ts', 'src/react.ts',
+  'src/plugins/math.ts', 'src/plugins/highlight.ts', 'src/plugins/mermaid.ts',
+];
 
 export function toDistPath(sourcePath) {
   return sourcePath

@@ -44,6 +44,16 @@ export interface LlmChatStrings {
   copied: string;
   /** Announced when copying failed. */
   copyFailed: string;
+  /** Accessible name of the group of buttons above a table. */
+  tableTools: string;
+  /** Button that copies a table as Markdown. */
+  copyTableMarkdown: string;
+  /** Button that copies a table as CSV. */
+  copyTableCsv: string;
+  /** Button that downloads a table as a CSV file. */
+  downloadTableCsv: string;
+  /** Accessible name of a diagram (the diagrams plugin). */
+  diagram: string;
   /** Accessible name of a code block's copy button (its visible text is `copy`, then `copied`). */
   copyCode: string;
   /** The action on an image placeholder, after its alt text; `{host}` is filled in. */
@@ -116,6 +126,11 @@ export const defaultStrings: Readonly<LlmChatStrings> = Object.freeze({
   copy: 'Copy',
   copied: 'Copied',
   copyFailed: 'Could not copy the message.',
+  tableTools: 'Table',
+  copyTableMarkdown: 'Copy Markdown',
+  copyTableCsv: 'Copy CSV',
+  downloadTableCsv: 'Download CSV',
+  diagram: 'Diagram',
   copyCode: 'Copy code',
   loadImage: 'Load image from {host}',
   image: 'Image',

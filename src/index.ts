@@ -7,3 +7,4 @@ export type { ChatErrorReason } from './core/errors.js';
 export { ChatStreamError } from './core/errors.js';
 export { defaultStrings } from './i18n.js';
 export type { LlmChatStrings, LlmChatStringOverrides } from './i18n.js';
+export type { MarkdownPlugin, PluginContext, PluginSpec, PluginStrings } from './core/markdown/plugins.js';

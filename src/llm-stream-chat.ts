@@ -5,6 +5,8 @@ import { ClipboardController } from './controllers/clipboard-controller.js';
 import { ComposerController } from './controllers/composer-controller.js';
 import { PartsController } from './controllers/parts-controller.js';
 import { HistoryController } from './controllers/history-controller.js';
+import { PluginsController } from './controllers/plugins-controller.js';
+import type { PluginSpec } from './core/markdown/plugins.js';
 import { ScrollAnchorController } from './controllers/scroll-anchor-controller.js';
 import type { StreamFormat } from './core/formats/types.js';
 import { imagePolicy, type ImagePolicy } from './core/markdown/image-policy.js';
@@ -80,6 +82,8 @@ import type { PartShape } from './parts/shapes.js';
  * @csspart copy-button - Copies a message (its Markdown source).
  * @csspart code-copy-button - Copies the code of a code block.
  * @csspart image-placeholder - An image in an answer not loaded yet: its alt text and host; pressing it loads the image.
+ * @csspart table-tools - The group of buttons above a table in an answer.
+ * @csspart table-button - A table tool: copy as Markdown, copy as CSV, download CSV.
  * @csspart retry-button - Asks again for a failed or interrupted answer.
  * @csspart regenerate-button - Asks again for the last answer.
  * @csspart jump-button - "Jump to latest": scrolls down and follows the stream again.
@@ -142,6 +146,7 @@ export class LlmStreamChat extends LitElement {
     noImages: { type: Boolean, attribute: 'no-images' },
     imageOrigins: { attribute: 'image-origins' },
     highlight: { attribute: false },
+    plugins: { converter: { fromAttribute: (value: string | null) => value?.split(/\s+/).filter(Boolean) ?? [] } },
     renderers: { attribute: false },
   };
 
@@ -196,6 +201,13 @@ export class LlmStreamChat extends LitElement {
   declare highlight: Highlighter | undefined;
 
   /**
+   * Markdown plugins: plugin objects (`import { math } from 'llm-stream-chat/plugins/math'`), or
+   * names of first-party plugins to load from beside the element's script (`plugins="math
+   * highlight diagrams"`: the script-tag build). Each loads only when listed. See docs/plugins.md.
+   */
+  declare plugins: PluginSpec[];
+
+  /**
    * Custom rendering of tool and data parts, by part type: `tool-<toolName>` or `data-<name>` to
    * `(part, { messageId, streaming }) => template | node | htmlString | null`. HTML strings are
    * sanitized; `null` keeps the default; a renderer that throws shows the default and fires
@@ -240,6 +252,8 @@ export class LlmStreamChat extends LitElement {
     busy: () => this.answer.pending,
   });
 
+  private readonly pluginList = new PluginsController(this, () => this.plugins);
+
   private resolved?: { from: LlmChatStringOverrides | undefined; strings: LlmChatStrings };
   private policy?: { noImages: unknown; imageOrigins: unknown; policy: ImagePolicy };
 
@@ -262,6 +276,7 @@ export class LlmStreamChat extends LitElement {
     this.noImages = false;
     this.imageOrigins = '';
     this.highlight = undefined;
+    this.plugins = [];
     this.renderers = undefined;
   }
 
@@ -419,6 +434,7 @@ export class LlmStreamChat extends LitElement {
     const options = {
       images: this.imagePolicy,
       highlight: this.highlight,
+      plugins: this.pluginList.active,
       strings: this.t,
       added: this.answer.frame?.id === id ? this.answer.frame.delta : undefined,
     };

@@ -3,7 +3,7 @@ import { Directive, directive, PartType, type ElementPart, type PartInfo } from 
 import { samePolicy, type ImagePolicy } from '../core/markdown/image-policy.js';
 import { defaultStrings } from '../i18n.js';
 import type { Highlighter } from './code-blocks.js';
-import { MarkdownView, viewImagePolicy, type MarkdownStrings } from './markdown-view.js';
+import { MarkdownView, viewImagePolicy, type MarkdownStrings, type MarkdownViewOptions } from './markdown-view.js';
 
 /** Options of `markdown(text, options)`. */
 export interface MarkdownDirectiveOptions {
@@ -11,10 +11,12 @@ export interface MarkdownDirectiveOptions {
   final?: boolean;
   /** Which images load; default: each waits for a click (see `MarkdownViewOptions.images`). */
   images?: ImagePolicy | boolean;
-  /** The texts rendered answers show; default English. */
+  /** The texts rendered answers show (copy buttons, images, notices, table tools, plugins); default English. */
   strings?: MarkdownStrings;
   /** Highlights code blocks once they are complete; see {@link Highlighter}. */
   highlight?: Highlighter;
+  /** Markdown plugins; see `MarkdownPlugin`. A new array renders the message again. */
+  plugins?: MarkdownViewOptions['plugins'];
   /**
    * The text added since the previous render, when the caller knows it (a streaming answer): the
    * view then does not read the whole text to find it. Ignored unless the lengths agree.
@@ -25,7 +27,7 @@ export interface MarkdownDirectiveOptions {
 /**
  * `<div ${markdown(text, { final })}>`: keeps one {@link MarkdownView} per element, so a
  * message's DOM is updated in place as its text grows instead of being re-created by Lit.
- * Changing `images` or `highlight` renders the message again from scratch.
+ * Changing `images`, `highlight`, `plugins` or `strings` renders the message again from scratch.
  */
 class MarkdownDirective extends Directive {
   private view?: MarkdownView;
@@ -51,7 +53,8 @@ class MarkdownDirective extends Directive {
         view &&
         samePolicy(viewImagePolicy(view.options.images), images) &&
         view.options.highlight === options.highlight &&
-        view.options.strings === options.strings
+        view.options.strings === options.strings &&
+        view.options.plugins === options.plugins
       ) {
         view.update(text, options.final ?? true, options.added);
         return noChange;
@@ -59,7 +62,12 @@ class MarkdownDirective extends Directive {
       view?.disconnect();
       this.view = undefined;
       element.replaceChildren();
-      this.view = new MarkdownView(element, { images, highlight: options.highlight, strings: options.strings });
+      this.view = new MarkdownView(element, {
+        images,
+        highlight: options.highlight,
+        plugins: options.plugins,
+        strings: options.strings,
+      });
       this.view.update(text, options.final ?? true, options.added);
     } catch (error) {
       console.error('llm-stream-chat: a message could not be rendered; it is shown as plain text.', error);

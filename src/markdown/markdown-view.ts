@@ -1,16 +1,21 @@
-import { MarkdownPipeline, type FrozenBlock, type LiveView, type MarkdownUpdate } from '../core/markdown/index.js';
+import { MarkdownPipeline, type FrozenBlock, type LiveView, type MarkdownPlugin, type MarkdownUpdate, type PluginStrings } from '../core/markdown/index.js';
 import { CLICK_TO_LOAD, type ImagePolicy } from '../core/markdown/image-policy.js';
 import { defaultStrings } from '../i18n.js';
 import { copyCode, decorateCodeBlocks, type CodeBlockStrings, type Highlighter } from './code-blocks.js';
 import { decorateImages, loadImage, type ImagePlaceholderStrings } from './image-placeholders.js';
 import { morphChildren } from './morph.js';
+import { PluginRunner } from './plugin-runner.js';
 import { sanitizeToFragment } from './sanitizer.js';
+import { decorateTables, onTableClick, type TableStrings } from './table-tools.js';
 
 /** The texts a rendered answer shows itself (from the element's `strings`). */
-export interface MarkdownStrings extends CodeBlockStrings, ImagePlaceholderStrings {
+export type MarkdownStrings = CodeBlockStrings &
+  ImagePlaceholderStrings &
+  TableStrings &
+  PluginStrings & {
   /** Notice under a block shown as plain text because it could not be rendered. */
   unrenderedBlock: string;
-}
+  };
 
 /** Options of one message's Markdown rendering. */
 export interface MarkdownViewOptions {
@@ -21,7 +26,9 @@ export interface MarkdownViewOptions {
   images?: ImagePolicy | boolean;
   /** Highlights code blocks once they are complete. */
   highlight?: Highlighter;
-  /** The texts of copy buttons, image placeholders and notices; default English. */
+  /** Markdown plugins (math, highlighting, diagrams…): see `MarkdownPlugin`. */
+  plugins?: readonly MarkdownPlugin[];
+  /** The texts of copy buttons, image placeholders, notices, table tools and plugins; default English. */
   strings?: MarkdownStrings;
 }
 
@@ -98,6 +105,7 @@ export class MarkdownView {
   private readonly strings: MarkdownStrings;
   /** Image URLs the reader chose to load in this message: they stay loaded as it re-renders. */
   private readonly loadedImages = new Set<string>();
+  private readonly runner: PluginRunner | undefined;
 
   constructor(
     private readonly container: HTMLElement,
@@ -105,12 +113,30 @@ export class MarkdownView {
   ) {
     this.images = viewImagePolicy(options.images);
     this.strings = options.strings ?? defaultStrings;
-    this.pipeline = new MarkdownPipeline({ images: !this.images.off });
+    this.pipeline = this.createPipeline();
+    if (options.plugins?.length) this.runner = new PluginRunner(options.plugins, container, this.strings);
     container.addEventListener('click', this.onClick);
+  }
+
+  /** Resolves once the plugins' pending work (libraries loading, diagrams rendering) is done. */
+  settled(): Promise<void> {
+    return this.runner?.settled() ?? Promise.resolve();
+  }
+
+  private createPipeline(): MarkdownPipeline {
+    return new MarkdownPipeline({ images: !this.images.off, plugins: this.options.plugins });
+  }
+
+  /** Sanitized HTML as shown: the plugins' DOM step runs on it before it touches the page. */
+  private fragment(html: string): DocumentFragment {
+    const fragment = sanitizeToFragment(html, { images: this.images });
+    this.runner?.decorate(fragment);
+    return fragment;
   }
 
   /** One delegated listener: a code block's copy button, or an image placeholder. */
   private readonly onClick = (event: Event): void => {
+    void onTableClick(event, this.strings);
     const target = (event.target as Element | null)?.closest?.('button');
     if (!target || !this.container.contains(target)) return;
     if (target.classList.contains('code-copy-button')) void copyCode(target, this.strings);
@@ -161,7 +187,7 @@ export class MarkdownView {
   }
 
   private reset(): void {
-    this.pipeline = new MarkdownPipeline({ images: !this.images.off });
+    this.pipeline = this.createPipeline();
     this.blocks.clear();
     this.live = undefined;
     this.liveHtml = undefined;
@@ -197,7 +223,7 @@ export class MarkdownView {
     update.changed.forEach((block, index) => {
       const element = this.blocks.get(block.id);
       if (!element) return;
-      morphChildren(element, changed[index] ?? sanitizeToFragment(block.html, { images: this.images }));
+      morphChildren(element, changed[index] ?? this.fragment(block.html));
       this.decorate(element, block.guarded);
     });
     update.frozen.forEach((block, index) => {
@@ -217,7 +243,7 @@ export class MarkdownView {
       }
       this.chunkBlocks++;
       // A link definition renders as nothing: no sanitizer call (10,000 of them cost seconds).
-      if (block.html !== '' || element.firstChild) morphChildren(element, sanitizeToFragment(block.html, { images: this.images }));
+      if (block.html !== '' || element.firstChild) morphChildren(element, this.fragment(block.html));
       this.decorate(element, block.guarded);
       this.blocks.set(block.id, element);
     });
@@ -228,6 +254,7 @@ export class MarkdownView {
   private decorate(element: HTMLElement, guarded: boolean | undefined): void {
     decorateImages(element, this.strings, this.loadedImages);
     decorateCodeBlocks(element, this.options.highlight, this.images, this.strings);
+    decorateTables(element, this.strings);
     this.markGuarded(element, guarded);
   }
 
@@ -258,7 +285,7 @@ export class MarkdownView {
     if (blocks.length < 2) return [];
     const batched = blocks.map((block) => batchable(block.html));
     const html = blocks.map((block, i) => (batched[i] ? `<div>${block.html}</div>` : '')).join('');
-    const wrappers = [...sanitizeToFragment(html, { images: this.images }).childNodes];
+    const wrappers = [...this.fragment(html).childNodes];
     if (wrappers.length !== batched.filter(Boolean).length || wrappers.some((node) => node.nodeName !== 'DIV')) return [];
     const fragments: (DocumentFragment | undefined)[] = [];
     let next = 0;
@@ -298,7 +325,7 @@ export class MarkdownView {
       // DOMPurify has a fixed cost per call: skip it when the tail's HTML did not change.
       if (live.html === this.liveHtml) return;
       this.liveHtml = live.html;
-      const fragment = sanitizeToFragment(live.html, { images: this.images });
+      const fragment = this.fragment(live.html);
       decorateImages(fragment, this.strings, this.loadedImages);
       morphChildren(this.live, fragment);
       this.live.classList.toggle('md-guarded', !!live.guarded);
@@ -331,7 +358,7 @@ export class MarkdownView {
     this.liveCode = undefined;
     let list = live.firstElementChild;
     if (this.liveHtml !== shell || !list || live.childNodes.length !== 1) {
-      const fragment = sanitizeToFragment(shell, { images: this.images });
+      const fragment = this.fragment(shell);
       list = fragment.firstElementChild;
       if (!list) return;
       live.replaceChildren(list);
@@ -341,7 +368,7 @@ export class MarkdownView {
     items.forEach((html, index) => {
       if (this.liveItems[index] === html) return;
       this.liveItems[index] = html;
-      const fragment = sanitizeToFragment(html, { images: this.images });
+      const fragment = this.fragment(html);
       decorateImages(fragment, this.strings, this.loadedImages);
       const item = fragment.firstElementChild?.firstElementChild;
       const current = list.children[index];

@@ -48,7 +48,18 @@ export const markdownStyles = css`
     margin-block: 0;
     padding-inline-end: 4.5rem;
   }
+  .table-block {
+    margin-block: 1em;
+    overflow-x: auto;
+  }
+  .table-block > div {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.3rem;
+    margin-block-end: 0.3rem;
+  }
   .md-block pre:focus-visible,
+  .table-button:focus-visible,
   .code-copy-button:focus-visible,
   .image-placeholder:focus-visible {
     outline: 2px solid var(--llm-chat-focus-ring, var(--llm-chat-accent, #0969da));
@@ -59,6 +70,9 @@ export const markdownStyles = css`
     z-index: 1;
     inset-block-start: 0.4rem;
     inset-inline-end: 0.4rem;
+  }
+  .copy-button,
+  .table-button {
     padding: 0.15rem 0.5rem;
     font: inherit;
     font-size: 0.8em;

@@ -5,6 +5,8 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { LlmStreamChat } from '../../src/llm-stream-chat.js';
+import type { MarkdownPlugin } from '../../src/core/markdown/plugins.js';
+import { PLUGIN_VECTORS } from '../fixtures/xss/plugin-vectors.js';
 import { XSS_VECTORS, type XssVector } from '../fixtures/xss/vectors.js';
 import { scriptedEndpoint, type ScriptChunk } from '../support/script-client.js';
 import { Rng, caseSeed, chunkBytes, encoder, ending, hostileServers, lastMessage, nextFrame, sseBody } from '../support/hostile-client.js';
@@ -47,10 +49,33 @@ const FORBIDDEN_ATTRIBUTES_IN_CONTENT = new Set(['style', 'srcdoc', 'part', 'exp
  * `language-*` on code. Any other would pick up the element's styles (a fake user bubble).
  */
 function isAllowedClass(el: Element, token: string): boolean {
+  if (plugins.length > 0 && isPluginClass(el, token)) return true;
   if (el.localName === 'code') return /^language-\S+$/.test(token);
   if (el.localName === 'span' && el.parentElement && isRendererOwn(el.parentElement)) return token === 'image-alt' || token === 'image-host';
   if (el.localName === 'p' && token === 'md-guard-notice') return true;
-  return el.localName === 'div' && ['md-chunk', 'md-block', 'md-live', 'md-guarded', 'code-block'].includes(token);
+  return el.localName === 'div' && ['md-chunk', 'md-block', 'md-live', 'md-guarded', 'code-block', 'table-block'].includes(token);
+}
+
+/**
+ * Classes the plugins' own output carries (added after sanitizing, by trusted code): KaTeX's
+ * wrappers, highlight.js's token spans, the diagram's figure.
+ */
+function isPluginClass(el: Element, token: string): boolean {
+  if (el.localName === 'code') return token === 'hljs';
+  // Token kinds, and a language embedded in another (`<script>` in HTML).
+  if (el.localName === 'span' && /^hljs-[a-z_]+$|^[a-z]+_$|^language-[a-z]+$/.test(token)) return el.closest('code.hljs') !== null;
+  if (['span', 'div'].includes(el.localName)) return ['math', 'math-display', 'katex'].includes(token);
+  return el.localName === 'figure' && token === 'diagram';
+}
+
+/** The plugins as the script-tag build ships them; the suite runs with them off, then on. */
+let plugins: MarkdownPlugin[] = [];
+async function loadPlugins(): Promise<MarkdownPlugin[]> {
+  return Promise.all(
+    ['math', 'highlight', 'mermaid'].map(
+      async (name) => ((await import(/* @vite-ignore */ `/dist/browser/plugins/${name}.js`)) as { default: () => MarkdownPlugin }).default(),
+    ),
+  );
 }
 
 /** Whether a URL, as the browser would read it, runs script or renders an HTML document. */
@@ -91,12 +116,19 @@ function isRendererOwn(el: Element): boolean {
   if (el.localName === 'input') {
     return (el as HTMLInputElement).type === 'checkbox' && (names === 'disabled type' || names === 'checked disabled type');
   }
+  if (el.localName === 'button' && el.getAttribute('part') === 'table-button') {
+    return names === 'class part type value' && el.childElementCount === 0;
+  }
   if (el.localName === 'button' && el.getAttribute('part') === 'code-copy-button') {
     return names === 'aria-label class part type' && el.childElementCount === 0;
   }
   if (el.localName === 'button' && el.getAttribute('part') === 'image-placeholder') {
     return names === 'class part title type' && el.childElementCount === 2;
   }
+  // The table tools' group (the element sets `role` and `aria-label` through their properties).
+  if (el.localName === 'div') return names === 'aria-label part role' && el.getAttribute('part') === 'table-tools';
+  // A diagram: an SVG that Mermaid drew, shown as an image (no script runs in one).
+  if (el.localName === 'img' && el.parentElement?.className === 'diagram') return el.getAttribute('src')!.startsWith('data:image/svg+xml');
   return false;
 }
 
@@ -267,6 +299,7 @@ async function streamOnce(vector: XssVector, chunking: Chunking, rng: Rng, host:
   const { url } = await scriptedEndpoint({ chunks: chunksFor(deltas, chunking, rng) });
   const el = document.createElement('llm-stream-chat') as LlmStreamChat;
   el.endpoint = url;
+  el.plugins = plugins;
   host.append(el);
   await el.updateComplete;
   const watcher = new DomWatcher(el.shadowRoot!);
@@ -357,7 +390,8 @@ async function streamPartsOnce(vector: XssVector, chunking: Chunking, rng: Rng, 
   }
 }
 
-describe('XSS: hostile answers streamed through the element', function () {
+for (const withPlugins of [false, true])
+describe(`XSS: hostile answers streamed through the element${withPlugins ? ', with the math, highlight and mermaid plugins' : ''}`, function () {
   this.timeout(60_000);
   let seed = 0;
   let runs = 0;
@@ -368,6 +402,7 @@ describe('XSS: hostile answers streamed through the element', function () {
 
   before(async () => {
     seed = (await hostileServers()).seed;
+    plugins = withPlugins ? await loadPlugins() : [];
     document.body.append(host);
     installTraps();
   });
@@ -423,7 +458,7 @@ describe('XSS: hostile answers streamed through the element', function () {
     ]);
   });
 
-  XSS_VECTORS.forEach((vector, index) => {
+  (withPlugins ? [...XSS_VECTORS, ...PLUGIN_VECTORS] : XSS_VECTORS).forEach((vector, index) => {
     it(`${vector.id}: ${JSON.stringify(vector.payload).slice(0, 90)}`, async () => {
       current = vector.id;
       const results = await Promise.all(

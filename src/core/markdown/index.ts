@@ -9,3 +9,4 @@ export type { MarkdownRenderOptions, LinkDefinitions } from './marked-setup.js';
 export { repairTail, repairInline } from './tail-repair.js';
 export { openFence, feedFence, fencePartialText } from './open-fence.js';
 export type { OpenFence } from './open-fence.js';
+export type { MarkdownPlugin, PluginContext, PluginStrings } from './plugins.js';

@@ -1,4 +1,5 @@
 import { Lexer, Marked, Parser, type MarkedOptions, type Token, type TokensList } from 'marked';
+import type { MarkdownPlugin } from './plugins.js';
 
 /** A link reference definition as marked stores it, keyed by its normalized label. */
 export type LinkDefinitions = Record<string, { href: string; title: string }>;
@@ -10,6 +11,8 @@ export interface MarkdownRenderOptions {
    * shown instead. (The sanitizer enforces the same rule on raw HTML `<img>`.)
    */
   images?: boolean;
+  /** Plugins whose marked extensions take part in every lex and render (see `MarkdownPlugin`). */
+  plugins?: readonly MarkdownPlugin[];
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -23,7 +26,7 @@ export function isHttpsUrl(url: string): boolean {
   return /^https:\/\//i.test(url.trim());
 }
 
-function createOptions(images: boolean): MarkedOptions {
+function createOptions(images: boolean, plugins: readonly MarkdownPlugin[] = []): MarkedOptions {
   const instance = new Marked({
     gfm: true,
     breaks: false,
@@ -35,13 +38,23 @@ function createOptions(images: boolean): MarkedOptions {
       },
     },
   });
+  for (const plugin of plugins) if (plugin.markdown) instance.use(plugin.markdown);
   return instance.defaults;
 }
 
-const OPTIONS = { on: createOptions(true), off: createOptions(false) };
+type OptionPair = { on: MarkedOptions; off: MarkedOptions };
+const OPTIONS: OptionPair = { on: createOptions(true), off: createOptions(false) };
+/** One marked setup per plugin list (compared by identity: a new array is a new setup). */
+const withPlugins = new WeakMap<readonly MarkdownPlugin[], OptionPair>();
 
 function optionsFor(render: MarkdownRenderOptions): MarkedOptions {
-  return render.images === false ? OPTIONS.off : OPTIONS.on;
+  let pair = OPTIONS;
+  const plugins = render.plugins;
+  if (plugins?.length) {
+    pair = withPlugins.get(plugins) ?? { on: createOptions(true, plugins), off: createOptions(false, plugins) };
+    withPlugins.set(plugins, pair);
+  }
+  return render.images === false ? pair.off : pair.on;
 }
 
 /**
