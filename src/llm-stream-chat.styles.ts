@@ -65,7 +65,17 @@ export const styles = css`
     grid-area: 1 / 1;
   }
 
+  /*
+   * Stacking: model content never paints over a control. The blocks of an answer sit in chunks
+   * with layout containment (see markdown.styles.ts), and containment makes each chunk a stacking
+   * context, painted after every in-flow box, so it covered the jump button that follows the log.
+   * The log is one stacking context that holds all model content, below the controls outside it
+   * (jump button, composer) at z-index 1; inside it, each message's content is one stacking
+   * context below that message's actions.
+   */
   .log {
+    isolation: isolate;
+    z-index: 0;
     min-block-size: 0;
     overflow-y: auto;
     overscroll-behavior: contain;
@@ -109,6 +119,10 @@ export const styles = css`
     align-self: stretch;
     background: var(--_assistant-background);
     color: var(--_assistant-text);
+  }
+
+  .content {
+    isolation: isolate;
   }
 
   .content:empty {
@@ -220,6 +234,8 @@ export const styles = css`
   }
 
   .actions {
+    position: relative;
+    z-index: 1;
     display: flex;
     flex-wrap: wrap;
     gap: 0.25rem;
@@ -258,6 +274,8 @@ export const styles = css`
   }
 
   .jump {
+    position: relative;
+    z-index: 1;
     align-self: end;
     justify-self: center;
     display: inline-flex;
@@ -285,6 +303,8 @@ export const styles = css`
   }
 
   .composer {
+    position: relative;
+    z-index: 1;
     display: flex;
     align-items: flex-end;
     gap: 0.5rem;

@@ -38,8 +38,10 @@ export const markdownStyles = css`
   .md-block pre {
     overflow-x: auto;
   }
+  /* The copy button is drawn over its code, whatever the code's own stacking. */
   .code-block {
     position: relative;
+    isolation: isolate;
     margin-block: 1em;
   }
   .code-block pre {
@@ -53,14 +55,16 @@ export const markdownStyles = css`
   }
   .copy-button {
     position: absolute;
+    z-index: 1;
     inset-block-start: 0.4rem;
     inset-inline-end: 0.4rem;
     padding: 0.15rem 0.5rem;
     font: inherit;
     font-size: 0.8em;
     color: inherit;
-    background: var(--llm-chat-background, #ffffff);
-    border: 1px solid var(--llm-chat-border, #d0d7de);
+    /* The element's theme colours where they are defined (dark mode included), else the page's. */
+    background: var(--_background, var(--llm-chat-background, Canvas));
+    border: 1px solid var(--_border, var(--llm-chat-border, GrayText));
     border-radius: calc(var(--llm-chat-radius, 0.75rem) / 3);
     cursor: pointer;
   }

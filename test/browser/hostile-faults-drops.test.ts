@@ -10,6 +10,7 @@ import type { LlmStreamChat } from '../../src/llm-stream-chat.js';
 import { pickAnswer, tokenize } from '../../demo/mock-model.mjs';
 import { dropScript, scriptedEndpoint, scriptLog, sseChunks } from '../support/script-client.js';
 import { lastMessage, part, prng } from '../support/transport-helpers.js';
+import { clickControl } from '../support/user-input.js';
 
 const question = 'Show me some markdown';
 const expected = pickAnswer([{ role: 'user', content: question }]);
@@ -86,7 +87,7 @@ describe('drops at random points against a non-resumable server (no ids)', funct
       el.endpoint = '/api/chat?delay=0'; // the network is fine again
       await el.updateComplete;
       const done = oneEvent(el, 'llm-chat-done');
-      part(el, 'retry-button')!.click();
+      await clickControl(el, 'retry-button');
       expect((await done).detail.message.content, where).to.equal(expected);
       expect(el.messages.map((m) => m.status)).to.deep.equal(['complete', 'complete']);
       el.remove();

@@ -15,6 +15,7 @@ import {
   sseBody,
   toBase64,
 } from '../support/hostile-client.js';
+import { clickControl } from '../support/user-input.js';
 
 const QUESTION = 'What went wrong?';
 
@@ -224,7 +225,7 @@ describe('faults: the user stops an endless stream', () => {
     el.send(QUESTION);
     await waitUntil(() => lastMessage(el).content.length > 40 && el.shadowRoot!.querySelector('[part~="stop-button"]'), 'no text arrived', { timeout: 10_000 });
     const stopped = oneEvent(el, 'llm-chat-stop');
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="stop-button"]')!.click();
+    await clickControl(el, 'stop-button');
     const message = (await stopped).detail.message;
     expect(message.status).to.equal('stopped');
     expect(tokens.join('').startsWith(message.content), 'what was kept is exactly what was sent, in order').to.be.true;

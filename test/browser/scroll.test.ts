@@ -13,6 +13,7 @@ import {
   part,
   untilDelta,
 } from './ui-helpers.js';
+import { clickControl } from '../support/user-input.js';
 
 // A long answer: 150 paragraphs, 10 ms apart (about 1.5 s), in a 240 px tall element.
 const LONG = { chunks: [...paragraphChunks(150, 10), DONE] };
@@ -118,7 +119,7 @@ describe('scroll anchoring', () => {
 
     const jump = part<HTMLButtonElement>(el, 'jump-button')!;
     expect(jump.textContent).to.contain('Jump to latest');
-    jump.click();
+    await clickControl(jump);
     await el.updateComplete;
     expect(distanceFromBottom(log)).to.be.at.most(2);
     expect(isShown(part(el, 'jump-button'))).to.be.false;

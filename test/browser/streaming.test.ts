@@ -3,6 +3,7 @@ import '../../src/define.js';
 import type { LlmStreamChat } from '../../src/llm-stream-chat.js';
 import { pickAnswer } from '../../demo/mock-model.mjs';
 import { scriptedEndpoint, scriptLog, sseChunks, untilServerSawClose } from '../support/script-client.js';
+import { clickControl } from '../support/user-input.js';
 
 function lastMessage(el: LlmStreamChat) {
   return el.messages[el.messages.length - 1];
@@ -111,7 +112,7 @@ describe('retry', () => {
     await el.updateComplete;
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!;
     const done = oneEvent(el, 'llm-chat-done');
-    button.click();
+    await clickControl(button);
     expect((await done).detail.message.content).to.equal('second try');
     expect(el.messages.map((m) => [m.role, m.content, m.status])).to.deep.equal([
       ['user', 'Hello?', 'complete'],

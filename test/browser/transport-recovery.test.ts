@@ -13,6 +13,7 @@ import type { LlmStreamChat } from '../../src/llm-stream-chat.js';
 import { pickAnswer, tokenize } from '../../demo/mock-model.mjs';
 import { dropScript, scriptedEndpoint, scriptLog, sseChunks, untilServerSawClose } from '../support/script-client.js';
 import { answerEnd, lastMessage, part, prng } from '../support/transport-helpers.js';
+import { clickControl, press } from '../support/user-input.js';
 
 const question = 'Show me some markdown';
 const expected = pickAnswer([{ role: 'user', content: question }]);
@@ -107,7 +108,7 @@ describe('a dropped stream without ids', () => {
 
     el.endpoint = '/api/chat?delay=0'; // the network is fine again
     const done = oneEvent(el, 'llm-chat-done');
-    part(el, 'retry-button')!.click();
+    await clickControl(el, 'retry-button');
     expect((await done).detail.message.content).to.equal(expected);
     expect(el.messages.map((m) => [m.role, m.status])).to.deep.equal([
       ['user', 'complete'],
@@ -135,7 +136,7 @@ describe('a dropped stream without ids', () => {
 
     el.endpoint = '/api/chat?delay=0';
     const complete = oneEvent(el, 'llm-chat-done');
-    part(el, 'retry-button')!.click();
+    await clickControl(el, 'retry-button');
     expect((await complete).detail.message.content).to.equal(expected);
     expect(el.messages.map((m) => m.status)).to.deep.equal(['complete', 'complete']);
   });
@@ -164,9 +165,10 @@ describe('stop', () => {
       await el.updateComplete;
       const stopped = oneEvent(el, 'llm-chat-stop');
       if (how === 'Esc') {
-        el.shadowRoot!.querySelector('textarea')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+        el.shadowRoot!.querySelector('textarea')!.focus();
+        await press('Escape');
       } else {
-        part(el, 'stop-button')!.click();
+        await clickControl(el, 'stop-button');
       }
       expect((await stopped).detail.message).to.include({ status: 'stopped', content: 'keep me' });
       await untilServerSawClose(id);

@@ -5,6 +5,7 @@ import { AutosizeController } from '../../src/controllers/autosize-controller.js
 import type { LlmStreamChat } from '../../src/llm-stream-chat.js';
 import { scriptedEndpoint, sseChunks } from '../support/script-client.js';
 import { DONE, chatFixture, inputOf, lastMessage, part } from './ui-helpers.js';
+import { clickControl, press } from '../support/user-input.js';
 
 function button(el: LlmStreamChat): HTMLButtonElement {
   return el.shadowRoot!.querySelector('.composer button')!;
@@ -88,8 +89,8 @@ describe('composer', () => {
     expect(button(el).getAttribute('aria-disabled')).to.equal('true');
     await typeInto(el, '   ');
     expect(button(el).getAttribute('aria-disabled')).to.equal('true');
-    await sendKeys({ press: 'Enter' });
-    button(el).click();
+    await press('Enter');
+    await clickControl(button(el));
     await el.updateComplete;
     expect(el.messages).to.have.length(0);
     expect(el.send('  \n ')).to.be.false;
@@ -100,9 +101,8 @@ describe('composer', () => {
     const el = await chatFixture(url);
     await typeInto(el, 'By click');
     expect(button(el).getAttribute('aria-disabled')).to.equal('false');
-    button(el).focus();
     const done = oneEvent(el, 'llm-chat-done');
-    button(el).click();
+    await clickControl(button(el));
     await el.updateComplete;
     expect(el.messages[0].content).to.equal('By click');
     expect(focused(el)).to.equal(inputOf(el));
@@ -121,7 +121,7 @@ describe('composer', () => {
     expect(stopButton.textContent!.trim()).to.equal('Stop');
     expect(part(el, 'send-button')).to.be.null;
     const stopped = oneEvent(el, 'llm-chat-stop');
-    stopButton.click();
+    await clickControl(stopButton);
     await stopped;
     await el.updateComplete;
     expect(part(el, 'send-button')).to.equal(sendButton);
@@ -167,7 +167,7 @@ describe('composer', () => {
     expect(el.messages[0]).to.include({ role: 'user', content: 'Precious words' });
     const retry = part<HTMLButtonElement>(el, 'retry-button')!;
     const done = oneEvent(el, 'llm-chat-done');
-    retry.click();
+    await clickControl(retry);
     expect((await done).detail.message.content).to.equal('recovered');
     expect(el.messages.map((m) => m.content)).to.deep.equal(['Precious words', 'recovered']);
   });

@@ -3,6 +3,7 @@ import type { ChatMessage } from '../../src/core/messages.js';
 import type { LlmStreamChat } from '../../src/llm-stream-chat.js';
 import { scriptLog, scriptedEndpoint, sseChunks, untilServerSawClose } from '../support/script-client.js';
 import { DONE, chatFixture, inputOf, isShown, lastMessage, part, parts, untilDelta } from './ui-helpers.js';
+import { clickControl } from '../support/user-input.js';
 
 function lastBubble(el: LlmStreamChat): HTMLElement {
   const bubbles = parts(el, 'message');
@@ -108,7 +109,7 @@ describe('message states', () => {
     expect(within(bubble, 'notice')!.textContent).to.equal('The connection was lost before the answer finished.');
     expect(within(bubble, 'content')!.textContent).to.contain('Partial answer');
     const done = oneEvent(el, 'llm-chat-done');
-    within(bubble, 'retry-button')!.click();
+    await clickControl(within(bubble, 'retry-button')!);
     expect((await done).detail.message.content).to.equal('Whole answer');
     expect(JSON.parse((await scriptLog(id)).requests[0].body).messages).to.deep.equal([{ role: 'user', content: 'Question' }]);
     expect(el.shadowRoot!.activeElement).to.equal(inputOf(el));
@@ -145,7 +146,7 @@ describe('message actions', () => {
       el.messages = conversation({ content: '**Bold** answer' });
       await el.updateComplete;
       const copy = within(lastBubble(el), 'copy-button')!;
-      copy.click();
+      await clickControl(copy);
       await waitUntil(() => copies.length === 1, 'the clipboard was never written', PATIENT);
       await el.updateComplete;
       expect(copies).to.deep.equal(['**Bold** answer']);
@@ -183,7 +184,7 @@ describe('message actions', () => {
     await oneEvent(el, 'llm-chat-done');
     await el.updateComplete;
     const done = oneEvent(el, 'llm-chat-done');
-    within(lastBubble(el), 'regenerate-button')!.click();
+    await clickControl(within(lastBubble(el), 'regenerate-button')!);
     expect((await done).detail.message.content).to.equal('Second');
     expect(el.messages.map((m) => m.content)).to.deep.equal(['Hi', 'Second']);
     const { requests } = await scriptLog(id);

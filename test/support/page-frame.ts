@@ -1,6 +1,7 @@
 // Helpers for tests that load a whole page (a demo page, a built example app) in an iframe of
 // the test page and use the element in it the way a person does: type, send, read the answer.
 import { waitUntil } from '@open-wc/testing';
+import { clickControl, typeText } from './user-input.js';
 
 /** The parts of the element a test drives (typed loosely: the frame has its own classes). */
 export interface ChatElement extends HTMLElement {
@@ -43,22 +44,24 @@ export async function chatElementIn(page: LoadedFrame): Promise<ChatElement> {
 }
 
 /**
- * Types `text` into the element's composer and presses its send button, as a user would, and
- * resolves with the `llm-chat-done` event of the answer.
+ * Types `text` into the element's composer and presses its send button, as a user would (real
+ * key presses, a real click at the button's centre), and resolves with the `llm-chat-done` event
+ * of the answer.
  */
-export async function askThroughUi(page: LoadedFrame, element: ChatElement, text: string): Promise<CustomEvent> {
+export async function askThroughUi(_page: LoadedFrame, element: ChatElement, text: string): Promise<CustomEvent> {
   const root = element.shadowRoot!;
   const input = root.querySelector<HTMLTextAreaElement>('[part~="input"]');
   if (!input) throw new Error('no input part in the composer');
-  input.value = text;
-  input.dispatchEvent(new page.window.Event('input', { bubbles: true, composed: true }));
+  await clickControl(input);
+  await typeText(text);
   await element.updateComplete;
+  if (input.value !== text) throw new Error(`typing into the composer gave ${JSON.stringify(input.value)}`);
   const done = new Promise<CustomEvent>((resolve) =>
     element.addEventListener('llm-chat-done', (event) => resolve(event as CustomEvent), { once: true }),
   );
   const send = root.querySelector<HTMLButtonElement>('[part~="send-button"]');
   if (!send) throw new Error('no send-button part in the composer');
-  send.click();
+  await clickControl(send);
   return done;
 }
 
