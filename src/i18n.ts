@@ -54,6 +54,14 @@ export interface LlmChatStrings {
   answerStopped: string;
   /** Announced when an answer is interrupted. */
   answerInterrupted: string;
+  /** Title of the launcher's panel. */
+  launcherTitle: string;
+  /** The launcher button while the panel is closed. */
+  openChat: string;
+  /** The launcher button and the panel's close button while it is open. */
+  closeChat: string;
+  /** Announced, and the launcher button's extra text, when an answer finished while the panel was closed. */
+  unreadAnswer: string;
   /**
    * Error text by failure reason (`http`, `network`, `content-type`, `provider`, `malformed`,
    * `incomplete`, `configuration`). A reason left out shows the text the stream reported.
@@ -87,6 +95,10 @@ export const defaultStrings: Readonly<LlmChatStrings> = Object.freeze({
   answerComplete: 'Answer complete.',
   answerStopped: 'Answer stopped.',
   answerInterrupted: 'The answer was interrupted.',
+  launcherTitle: 'Chat',
+  openChat: 'Open chat',
+  closeChat: 'Close chat',
+  unreadAnswer: 'New answer in the chat.',
   errors: Object.freeze({}),
 });
 
