@@ -48,9 +48,7 @@ export function ensureChromium({ log = console.log } = {}) {
   const found = findChromium();
   if (found) return found;
   if (!canInstallDebianChromium()) {
-    throw new Error(
-      'No Chromium found: install Chromium or Google Chrome, or set CHROME_PATH to its executable.',
-    );
+    throw new Error('No Chromium found: install Chromium or Google Chrome, or set CHROME_PATH to its executable.');
   }
   log('No Chromium found: installing Debian\'s "chromium" package (apt-get)…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

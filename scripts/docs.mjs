@@ -29,11 +29,13 @@ const code = (text) => (text ? `\`${cell(text).replace(/`/g, "'")}\`` : '');
 
 function table(headers, rows) {
   if (rows.length === 0) return '_None._\n';
-  return [
-    `| ${headers.join(' | ')} |`,
-    `| ${headers.map(() => '---').join(' | ')} |`,
-    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
-  ].join('\n') + '\n';
+  return (
+    [
+      `| ${headers.join(' | ')} |`,
+      `| ${headers.map(() => '---').join(' | ')} |`,
+      ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+    ].join('\n') + '\n'
+  );
 }
 
 function signature(method) {
@@ -56,7 +58,13 @@ function renderElement(element, modulePath) {
   out.push(
     table(
       ['Attribute', 'Property', 'Type', 'Default', 'Description'],
-      (element.attributes ?? []).map((a) => [code(a.name), code(a.fieldName), code(a.type?.text), code(a.default), a.description]),
+      (element.attributes ?? []).map((a) => [
+        code(a.name),
+        code(a.fieldName),
+        code(a.type?.text),
+        code(a.default),
+        a.description,
+      ]),
     ),
   );
   out.push(`### Properties\n`);
@@ -73,22 +81,46 @@ function renderElement(element, modulePath) {
     ),
   );
   out.push(`### Methods\n`);
-  out.push(table(['Method', 'Description'], methods.map((m) => [code(signature(m)), m.description])));
+  out.push(
+    table(
+      ['Method', 'Description'],
+      methods.map((m) => [code(signature(m)), m.description]),
+    ),
+  );
   out.push(`### Events\n`);
   out.push(
     'All bubble and are composed (they cross shadow roots); `detail` types are exported from `llm-stream-chat`.\n\n' +
-      table(['Event', 'Type', 'Description'], (element.events ?? []).map((e) => [code(e.name), code(e.type?.text), e.description])),
+      table(
+        ['Event', 'Type', 'Description'],
+        (element.events ?? []).map((e) => [code(e.name), code(e.type?.text), e.description]),
+      ),
   );
   out.push(`### Slots\n`);
-  out.push(table(['Slot', 'Description'], (element.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', s.description])));
+  out.push(
+    table(
+      ['Slot', 'Description'],
+      (element.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', s.description]),
+    ),
+  );
   out.push(`### CSS parts\n`);
-  out.push(table(['Part', 'Description'], (element.cssParts ?? []).map((p) => [code(p.name), p.description])));
+  out.push(
+    table(
+      ['Part', 'Description'],
+      (element.cssParts ?? []).map((p) => [code(p.name), p.description]),
+    ),
+  );
   out.push(`### CSS custom properties\n`);
   const cssProperties = element.cssProperties ?? [];
   out.push(
     cssProperties.some((p) => p.default)
-      ? table(['Property', 'Default', 'Description'], cssProperties.map((p) => [code(p.name), code(p.default), p.description]))
-      : table(['Property', 'Description'], cssProperties.map((p) => [code(p.name), p.description])),
+      ? table(
+          ['Property', 'Default', 'Description'],
+          cssProperties.map((p) => [code(p.name), code(p.default), p.description]),
+        )
+      : table(
+          ['Property', 'Description'],
+          cssProperties.map((p) => [code(p.name), p.description]),
+        ),
   );
   return out.join('\n');
 }
@@ -105,7 +137,12 @@ function entryPoints(packageJson) {
 /** Whether package.json's `sideEffects` names a file (patterns as bundlers read them: `*` within a folder). */
 function hasSideEffects(file, packageJson) {
   return (packageJson.sideEffects ?? []).some((pattern) => {
-    const regex = new RegExp(`^${pattern.replace(/^\.\//, '').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
+    const regex = new RegExp(
+      `^${pattern
+        .replace(/^\.\//, '')
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')}$`,
+    );
     return regex.test(file);
   });
 }
@@ -126,7 +163,9 @@ export function renderApiMarkdown(manifest, packageJson) {
   }
   out.push('## Entry points\n');
   const rows = [];
-  const tags = manifest.modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.tagName).map((d) => `<${d.tagName}>`));
+  const tags = manifest.modules.flatMap((m) =>
+    (m.declarations ?? []).filter((d) => d.tagName).map((d) => `<${d.tagName}>`),
+  );
   for (const [name, file] of entryPoints(packageJson)) {
     const module = manifest.modules.find((m) => m.path === file);
     if (!module) throw new Error(`package.json exports ${name} (${file}), but the manifest has no such module.`);

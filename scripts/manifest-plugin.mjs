@@ -18,7 +18,10 @@ import { posix } from 'node:path';
 export const ENTRY_MODULES = ['src/index.ts', 'src/define.ts', 'src/core/index.ts', 'src/react.ts'];
 
 export function toDistPath(sourcePath) {
-  return sourcePath.replace(/^\/+/, '').replace(/^src\//, 'dist/').replace(/\.ts$/, '.js');
+  return sourcePath
+    .replace(/^\/+/, '')
+    .replace(/^src\//, 'dist/')
+    .replace(/\.ts$/, '.js');
 }
 
 /** Resolves a module reference as the analyzer wrote it (`./x.js`, `/src/x.js`, `src/x.ts`). */
@@ -137,7 +140,8 @@ export function llmStreamChatManifestPlugin() {
             if (link?.module) link.module = resolveModuleRef(link.module, source);
           }
           for (const member of declaration.members) {
-            if (member.inheritedFrom?.module) member.inheritedFrom.module = resolveModuleRef(member.inheritedFrom.module, source);
+            if (member.inheritedFrom?.module)
+              member.inheritedFrom.module = resolveModuleRef(member.inheritedFrom.module, source);
           }
         }
         for (const exported of module.exports ?? []) {

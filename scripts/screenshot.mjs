@@ -2,6 +2,7 @@
 // demo server (built element, mock model) on a free loopback port, asks the demo a question
 // through the element's UI, waits for the streamed answer to finish, and saves a PNG.
 //   node scripts/screenshot.mjs [output.png]      default docs/screenshot.png; run `npm run build` first
+/* global customElements, document, requestAnimationFrame -- the page.evaluate callbacks run in the page */
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,10 @@ import { createDemoServer } from '../demo/server.mjs';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Takes the screenshot into `output`; resolves with the path. */
-export async function takeScreenshot(output = resolve(ROOT, 'docs/screenshot.png'), { question = 'Show me some markdown' } = {}) {
+export async function takeScreenshot(
+  output = resolve(ROOT, 'docs/screenshot.png'),
+  { question = 'Show me some markdown' } = {},
+) {
   const server = createDemoServer({ TOKEN_DELAY_MS: '2' });
   await new Promise((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
   const url = `http://127.0.0.1:${server.address().port}/`;
@@ -30,7 +34,9 @@ export async function takeScreenshot(output = resolve(ROOT, 'docs/screenshot.png
     const done = page.evaluate(
       () =>
         new Promise((resolveDone) => {
-          document.querySelector('llm-stream-chat').addEventListener('llm-chat-done', () => resolveDone(true), { once: true });
+          document
+            .querySelector('llm-stream-chat')
+            .addEventListener('llm-chat-done', () => resolveDone(true), { once: true });
         }),
     );
     const input = await page.waitForSelector('llm-stream-chat >>> [part~="input"]');

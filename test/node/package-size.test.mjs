@@ -4,19 +4,22 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
+import { BUDGET_BYTES as BUDGET, BUNDLES, bundleShares } from '../../scripts/bundle-size.mjs';
 
-// The IIFE, minified and gzipped. The packaging issue asked for 40 KB, but the three libraries
-// the design card mandates weigh 32.4 KB of that on their own (each minified alone and gzipped:
-// marked 15.1 KB, DOMPurify 11.8 KB, Lit 5.9 KB), and the features the transport, Markdown and UI
-// issues ask for do not fit in the 7.6 KB left: our own code is about 22 KB of the bundle. This
-// bound guards against growth from what the complete element measures (55.0 KB).
-const BUDGET_BYTES = 56 * 1024;
+// Each bundle, minified and gzipped, with everything in it, is held to 60 KB (issue 15, item 9).
+// The packaging issue asked for 40 KB, but the three libraries the design card mandates weigh
+// about 32 KB of that on their own (marked 14.8 KB, DOMPurify 11.1 KB, lit 6.6 KB, each group's
+// bytes gzipped alone, as `npm run build` prints them from the source map), and the transport,
+// Markdown and UI features are about 22 KB of our own code. The complete element measured
+// 55.0 KB; 60 KB leaves room for the features before 1.0, and no more: a new feature must earn
+// its bytes, and rarely used ones (a highlighter, math) stay out of the default bundle.
+const BUDGET_BYTES = BUDGET;
 const dir = new URL('../../dist/browser/', import.meta.url);
 const files = { esm: 'llm-stream-chat.js', iife: 'llm-stream-chat.iife.js' };
 const read = (name) => readFile(new URL(name, dir), 'utf8');
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
-test(`the IIFE is at most ${kb(BUDGET_BYTES)} min+gzip`, async () => {
+test(`each bundle is at most ${kb(BUDGET_BYTES)} min+gzip`, async () => {
   const sizes = {};
   for (const [kind, name] of Object.entries(files)) {
     const code = await read(name);
@@ -24,11 +27,21 @@ test(`the IIFE is at most ${kb(BUDGET_BYTES)} min+gzip`, async () => {
   }
   for (const [kind, { min, gzip }] of Object.entries(sizes)) {
     console.log(`${files[kind]}: ${kb(min)} minified, ${kb(gzip)} min+gzip`);
+    assert.ok(gzip <= BUDGET_BYTES, `${files[kind]} is ${kb(gzip)} min+gzip, over the ${kb(BUDGET_BYTES)} budget`);
   }
-  assert.ok(
-    sizes.iife.gzip <= BUDGET_BYTES,
-    `the IIFE is ${kb(sizes.iife.gzip)} min+gzip, over the ${kb(BUDGET_BYTES)} budget`,
-  );
+});
+
+test("the build's share report gives every byte of each bundle to lit, marked, DOMPurify, our code or glue", async () => {
+  assert.deepEqual(BUNDLES, Object.values(files));
+  for (const name of BUNDLES) {
+    const { total, groups } = await bundleShares(name);
+    const sum = Object.values(groups).reduce((bytes, group) => bytes + group.min, 0);
+    assert.equal(sum, total.min, `${name}: the groups do not add up to the file`);
+    for (const library of ['lit', 'marked', 'DOMPurify', 'ours (src/)']) assert.ok(groups[library].min > 1024, `${name}: no ${library} found`);
+    assert.equal(groups.other.min, 0, `${name}: code from a package that is not lit, marked or DOMPurify`);
+    // The glue the minifier adds between modules is small; a large share means the map is broken.
+    assert.ok(groups.unmapped.min < total.min * 0.05, `${name}: ${kb(groups.unmapped.min)} of the bundle maps to no source`);
+  }
 });
 
 for (const [kind, name] of Object.entries(files)) {
