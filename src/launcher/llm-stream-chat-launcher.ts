@@ -106,6 +106,7 @@ export class LlmStreamChatLauncher extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('.button')?.focus();
   }
 
+  private readonly close = (): void => void this.hide();
   private readonly toggle = (): void => void (this.open ? this.hide() : this.show());
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
@@ -122,7 +123,7 @@ export class LlmStreamChatLauncher extends LitElement {
       <div class="panel" part="panel" role="dialog" aria-labelledby="title" ?hidden=${!this.open} @keydown=${this.onKeyDown}>
         <div class="bar" part="panel-header">
           <span class="title" id="title"><slot name="title">${t.launcherTitle}</slot></span>
-          <button type="button" class="close" part="close-button" aria-label=${t.closeChat} @click=${this.hide}>
+          <button type="button" class="close" part="close-button" aria-label=${t.closeChat} @click=${this.close}>
             ${icon(closeIcon)}
           </button>
         </div>

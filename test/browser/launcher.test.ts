@@ -64,7 +64,7 @@ describe('<llm-stream-chat-launcher>', () => {
     const done = oneEvent(launcher, 'llm-chat-done');
     await press('Enter');
     await done;
-    expect(chatOf(launcher).messages[1]!.content).to.equal('Hello there');
+    expect(chatOf(launcher).messages[1]?.content).to.equal('Hello there');
     expect(launcher.unread).to.be.false; // it finished in view
 
     await press('Escape');
@@ -188,7 +188,9 @@ describe('<llm-stream-chat-launcher>', () => {
     expect(chat.endpoint).to.equal('/api/chat?delay=0');
     await clickControl(launcher, 'button');
     await typeText('Hello');
-    const done = oneEvent(launcher, 'llm-chat-done');
+    const done = new Promise<CustomEvent<{ message: { status: string } }>>((resolve) =>
+      launcher.addEventListener('llm-chat-done', resolve, { once: true }),
+    );
     await press('Enter');
     expect((await done).detail.message.status).to.equal('complete');
   });

@@ -31,6 +31,10 @@ const french: LlmChatStrings = {
   answerComplete: 'Réponse terminée.',
   answerStopped: 'Réponse arrêtée.',
   answerInterrupted: 'Réponse interrompue.',
+  launcherTitle: 'Discussion en direct',
+  openChat: 'Ouvrir la discussion',
+  closeChat: 'Fermer la discussion',
+  unreadAnswer: 'Nouvelle réponse dans la discussion.',
   errors: { http: 'Le serveur a répondu par une erreur (HTTP {status}).' },
 };
 
