@@ -84,7 +84,10 @@ window.runIncremental = async (url) => {
   Chat.prototype.update = originalUpdate;
   return {
     complete: true,
-    chars: el.messages.at(-1).content.length,
+    // The answer's text and its reasoning's.
+    chars: (el.messages.at(-1).parts ?? [{ type: 'text', text: el.messages.at(-1).content }])
+      .filter((part) => part.type === 'text' || part.type === 'reasoning')
+      .reduce((sum, part) => sum + part.text.length, 0) || el.messages.at(-1).content.length,
     elapsedMs: paintedAt - startedAt,
     frameWork: perFrame(samples),
     longTasks: long.tasks,
@@ -103,6 +106,7 @@ window.runNaive = async (url, budgetMs) => {
   const abort = new AbortController();
   const startedAt = now();
   let text = '';
+  let reasoning = '';
   let lastByteAt = 0;
   let complete = false;
   const response = await fetch(url, { method: 'POST', body: '{}', signal: abort.signal });
@@ -121,10 +125,15 @@ window.runNaive = async (url, budgetMs) => {
         const data = event.startsWith('data: ') ? event.slice(6) : '';
         if (data === '[DONE]') complete = true;
         if (!data || data === '[DONE]') continue;
-        text += JSON.parse(data).content;
+        const chunk = JSON.parse(data);
+        if (chunk.type === 'reasoning-delta') reasoning += chunk.delta;
+        else if (chunk.type === 'text-delta') text += chunk.delta;
+        else if (typeof chunk.content === 'string') text += chunk.content;
+        else continue;
         // What deep-chat and friends do: the whole text, parsed and sanitized, per delta.
         const start = now();
-        container.replaceChildren(purify.sanitize(marked.parse(text), { RETURN_DOM_FRAGMENT: true }));
+        const markup = (reasoning ? marked.parse(reasoning) : '') + marked.parse(text);
+        container.replaceChildren(purify.sanitize(markup, { RETURN_DOM_FRAGMENT: true }));
         samples.push([counter.frame, now() - start]);
       }
       if (now() - startedAt > budgetMs) {
@@ -141,7 +150,7 @@ window.runNaive = async (url, budgetMs) => {
   long.stop();
   return {
     complete,
-    chars: text.length,
+    chars: text.length + reasoning.length,
     elapsedMs: paintedAt - startedAt,
     frameWork: perFrame(samples),
     longTasks: long.tasks,

@@ -2,7 +2,8 @@
 // server at ~2,000 tokens/s of ~4 characters through the real element in headless Chromium,
 // and through a naive renderer in the same run; prints a table and writes bench/results/*.json.
 //   --quick           10 KB and 100 KB only
-//   --sizes=1MB       only the listed answers (10KB, 100KB, 1MB, comma-separated)
+//   --sizes=1MB       only the listed answers (10KB, 100KB, 1MB, rich; comma-separated)
+// "rich" is 50 KB of reasoning followed by a 100 KB answer, as AI SDK UI message stream chunks.
 //   --naive-budget=S  stop each naive run after S seconds (default 30): it is quadratic
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -23,10 +24,13 @@ const SIZES = [
   { name: '10 KB', bytes: 10_000 },
   { name: '100 KB', bytes: 100_000 },
   ...(args.has('quick') ? [] : [{ name: '1 MB', bytes: 1_000_000 }]),
-].filter((size) => !args.has('sizes') || String(args.get('sizes')).split(',').includes(size.name.replace(' ', ''))).map((size) => ({
+  { name: '50 KB reasoning + 100 KB', key: 'rich', bytes: 100_000, reasoningBytes: 50_000 },
+].filter((size) => !args.has('sizes') || String(args.get('sizes')).split(',').includes(size.key ?? size.name.replace(' ', ''))).map((size) => ({
   ...size,
   // Prose, nested lists, tables, and one code block of 30 KB (smaller in the 10 KB answer).
   text: llmAnswer(2026, size.bytes, { codeBlockBytes: Math.min(30_000, Math.round(size.bytes * 0.3)) }),
+  // Reasoning is prose and lists, without a long code block.
+  reasoning: size.reasoningBytes ? llmAnswer(11, size.reasoningBytes, { codeBlockBytes: 2_000 }) : undefined,
 }));
 
 // Each measured run is preceded, in the same page, by a short answer through the same renderer:
@@ -49,9 +53,27 @@ async function bundlePage() {
   return result.outputFiles[0].contents;
 }
 
+/**
+ * The events of an answer, one ~4-character token each: `{content}` for a plain answer; with
+ * reasoning, AI SDK UI message stream chunks (reasoning deltas, then text deltas).
+ */
+function answerEvents(text, reasoning) {
+  if (!reasoning) return tokenize(text, 4).map((content) => JSON.stringify({ content }));
+  return [
+    { type: 'start' },
+    { type: 'reasoning-start', id: 'r' },
+    ...tokenize(reasoning, 4).map((delta) => ({ type: 'reasoning-delta', id: 'r', delta })),
+    { type: 'reasoning-end', id: 'r' },
+    { type: 'text-start', id: 't' },
+    ...tokenize(text, 4).map((delta) => ({ type: 'text-delta', id: 't', delta })),
+    { type: 'text-end', id: 't' },
+    { type: 'finish' },
+  ].map((chunk) => JSON.stringify(chunk));
+}
+
 /** Plays an answer as SSE, one ~4-character token per event, paced by the wall clock. */
-function streamAnswer(res, text) {
-  const tokens = tokenize(text, 4);
+function streamAnswer(res, text, reasoning) {
+  const tokens = answerEvents(text, reasoning);
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
   const started = performance.now();
   let sent = 0;
@@ -61,7 +83,7 @@ function streamAnswer(res, text) {
     if (closed) return;
     const due = Math.min(tokens.length, Math.floor(((performance.now() - started) / 1000) * TOKENS_PER_SECOND));
     let out = '';
-    for (; sent < due; sent++) out += `data: ${JSON.stringify({ content: tokens[sent] })}\n\n`;
+    for (; sent < due; sent++) out += `data: ${tokens[sent]}\n\n`;
     if (out) res.write(out);
     if (sent < tokens.length) setTimeout(tick, 4);
     else res.end('data: [DONE]\n\n');
@@ -82,7 +104,7 @@ async function startServer(page) {
       req.resume();
       const name = pathname.slice('/stream/'.length);
       const size = name === 'warmup' ? WARMUP : SIZES[Number(name)];
-      if (size) streamAnswer(res, size.text);
+      if (size) streamAnswer(res, size.text, size.reasoning);
       else res.writeHead(404).end();
     } else {
       res.writeHead(404).end();
@@ -125,7 +147,7 @@ try {
     const ours = summarize(await measure(browser, base, 'runIncremental', url));
     process.stdout.write(`naive (at most ${naiveBudgetMs / 1000} s)…\n`);
     const naive = summarize(await measure(browser, base, 'runNaive', url, naiveBudgetMs));
-    rows.push({ size: size.name, bytes: size.text.length, incremental: ours, naive });
+    rows.push({ size: size.name, bytes: size.text.length + (size.reasoning?.length ?? 0), incremental: ours, naive });
   }
 } finally {
   await browser.close();

@@ -1,6 +1,7 @@
 // The demo's chat endpoint, and the reference for backend authors of the resumable protocol:
 //   POST /api/chat with { messages, requestId } (or GET /api/chat?message=…&requestId=…)
-//   → text/event-stream, one `id:`-numbered event per token, then `data: [DONE]`.
+//   → text/event-stream, one `id:`-numbered event per token, then `data: [DONE]`, with the header
+//     `Chat-Resumable: true`: the opt-in without which the element never resumes a stream.
 // The answer is generated into a buffer kept per requestId, independently of the connection, so
 // a client that lost the connection reconnects with the same request plus `Last-Event-ID: n` and
 // gets the events after n; 204 when nothing is left. A comment heartbeat keeps proxies from
@@ -14,8 +15,9 @@
 //   failStatus=503&failTimes=2&retryAfter=0   the first requests of an answer fail with that status
 //   retry=MS          send `retry: MS` first (the client's reconnection delay)
 //   ids=0             no event ids: the stream cannot be resumed
+//   resumable=0       no Chat-Resumable header: the client must not resume, whatever the ids
 import { randomUUID } from 'node:crypto';
-import { pickAnswer, tokenize } from './mock-model.mjs';
+import { pickAnswer, richAnswerChunks, tokenize, wantsRichAnswer } from './mock-model.mjs';
 
 /** Reads a request body as JSON; rejects with a message fit for a 400 answer. */
 export async function readJson(req, limit = 1_000_000) {
@@ -40,13 +42,17 @@ export function sendJsonError(res, status, message, headers = {}) {
   res.end(JSON.stringify({ error: { message } }));
 }
 
-/** Starts an SSE answer with the headers that keep proxies and caches from holding events. */
-export function startEventStream(res) {
+/**
+ * Starts an SSE answer with the headers that keep proxies and caches from holding events, and
+ * (unless `resumable` is false) `Chat-Resumable: true`, which tells the element it may resume.
+ */
+export function startEventStream(res, { resumable = true } = {}) {
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-cache, no-transform',
     'X-Accel-Buffering': 'no',
     Connection: 'keep-alive',
+    ...(resumable ? { 'Chat-Resumable': 'true' } : {}),
   });
   res.flushHeaders?.();
 }
@@ -67,6 +73,7 @@ function readFaults(query) {
     retryAfter: query.get('retryAfter') ?? '0',
     retry: query.get('retry'),
     ids: query.get('ids') !== '0',
+    resumable: query.get('resumable') !== '0',
   };
 }
 
@@ -81,13 +88,14 @@ class Answer {
   requests = 0;
   #waiters = new Set();
 
-  constructor(tokens, tokenDelayMs) {
-    void this.#generate(tokens, tokenDelayMs);
+  /** `data` is the list of event data to send, one per token. */
+  constructor(data, tokenDelayMs) {
+    void this.#generate(data, tokenDelayMs);
   }
 
-  async #generate(tokens, tokenDelayMs) {
-    for (const token of tokens) {
-      this.#push(JSON.stringify({ content: token }));
+  async #generate(data, tokenDelayMs) {
+    for (const item of data) {
+      this.#push(item);
       if (tokenDelayMs > 0) await sleep(tokenDelayMs);
     }
     this.#push('[DONE]');
@@ -130,7 +138,11 @@ export function createMockChatHandler({ tokenDelayMs = 30, heartbeatMs = 15_000,
   function answerFor(requestId, messages) {
     let answer = answers.get(requestId);
     if (!answer) {
-      answer = new Answer(tokenize(pickAnswer(messages)), tokenDelayMs);
+      // "tools" or "think": reasoning, a tool call and sources, as AI SDK chunks; else Markdown tokens.
+      const data = wantsRichAnswer(messages)
+        ? richAnswerChunks().map((chunk) => JSON.stringify(chunk))
+        : tokenize(pickAnswer(messages)).map((token) => JSON.stringify({ content: token }));
+      answer = new Answer(data, tokenDelayMs);
       answers.set(requestId, answer);
       if (answers.size > maxAnswers) answers.delete(answers.keys().next().value);
       const forget = setInterval(() => {
@@ -187,7 +199,7 @@ export function createMockChatHandler({ tokenDelayMs = 30, heartbeatMs = 15_000,
   async function streamAnswer(res, answer, from, faults, connection) {
     let closed = false;
     res.on('close', () => (closed = true));
-    startEventStream(res);
+    startEventStream(res, { resumable: faults.resumable });
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), faults.heartbeatMs ?? heartbeatMs);
     const drop = faults.dropAfter[connection];
     let sent = 0;

@@ -69,6 +69,49 @@ export function pickAnswer(messages) {
   return ANSWERS[index];
 }
 
+const REASONING = `The user asks about the **weather** in Paris. I cannot know it from memory, so:
+
+1. call \`getWeather\` for Paris, in Celsius;
+2. answer in one or two sentences;
+3. cite the forecast I used.`;
+
+const RICH_ANSWER = `It is **18 °C** and cloudy in Paris right now, with a light westerly wind. Take a light jacket if you go out this evening: it should drop to about 12 °C.`;
+
+/**
+ * An answer with reasoning, a tool call and sources, as AI SDK UI message stream chunks (what
+ * \`toUIMessageStreamResponse()\` sends): the demo's \`auto\` format detects it from the first one.
+ * Asked for with "tools" or "think" in the last message.
+ */
+export function richAnswerChunks() {
+  const input = JSON.stringify({ city: 'Paris', unit: 'celsius' });
+  return [
+    { type: 'start' },
+    { type: 'start-step' },
+    { type: 'reasoning-start', id: 'r1' },
+    ...tokenize(REASONING).map((delta) => ({ type: 'reasoning-delta', id: 'r1', delta })),
+    { type: 'reasoning-end', id: 'r1' },
+    { type: 'tool-input-start', toolCallId: 'call-1', toolName: 'getWeather' },
+    ...tokenize(input, 3).map((inputTextDelta) => ({ type: 'tool-input-delta', toolCallId: 'call-1', inputTextDelta })),
+    { type: 'tool-input-available', toolCallId: 'call-1', toolName: 'getWeather', input: JSON.parse(input) },
+    { type: 'tool-output-available', toolCallId: 'call-1', output: { temperature: 18, condition: 'Cloudy', wind: 'W 9 km/h', tonight: 12 } },
+    { type: 'finish-step' },
+    { type: 'start-step' },
+    { type: 'text-start', id: 't1' },
+    ...tokenize(RICH_ANSWER).map((delta) => ({ type: 'text-delta', id: 't1', delta })),
+    { type: 'text-end', id: 't1' },
+    { type: 'source-url', sourceId: 's1', url: 'https://en.wikipedia.org/wiki/Climate_of_Paris', title: 'Climate of Paris – Wikipedia' },
+    { type: 'source-url', sourceId: 's2', url: 'https://meteofrance.com/' },
+    { type: 'finish-step' },
+    { type: 'finish', finishReason: 'stop' },
+  ];
+}
+
+/** Whether the conversation asks for the rich answer ("tools", "think"). */
+export function wantsRichAnswer(messages) {
+  const last = [...(messages ?? [])].reverse().find((m) => m && m.role === 'user');
+  return /\b(?:tools?|think(?:ing)?)\b/i.test(typeof last?.content === 'string' ? last.content : '');
+}
+
 /** Cuts text into tokens of 1–6 characters, never splitting a surrogate pair. */
 export function tokenize(text, size = 4) {
   const chars = [...text];

@@ -2,6 +2,8 @@
 // demo server (built element, mock model) on a free loopback port, asks the demo a question
 // through the element's UI, waits for the streamed answer to finish, and saves a PNG.
 //   node scripts/screenshot.mjs [output.png]      default docs/screenshot.png; run `npm run build` first
+// Without an output, it also takes docs/rich-answers.png: the demo's answer with reasoning, a tool
+// call and sources (asked for with "tools").
 /* global customElements, document, requestAnimationFrame -- the page.evaluate callbacks run in the page */
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -73,4 +75,8 @@ export async function takeScreenshot(
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const output = process.argv[2] ? resolve(process.argv[2]) : undefined;
   console.log(`wrote ${await takeScreenshot(output)}`);
+  if (!output) {
+    const rich = resolve(ROOT, 'docs/rich-answers.png');
+    console.log(`wrote ${await takeScreenshot(rich, { question: 'What is the weather in Paris? Use your tools.' })}`);
+  }
 }

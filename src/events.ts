@@ -36,6 +36,13 @@ export interface LlmChatErrorDetail {
   message: string;
   status?: number;
   chatMessage: ChatMessage;
+  /**
+   * Technical detail for the developer, never shown in the bubble: what a `prepareRequest` hook
+   * threw, why a request was refused (reason `configuration`).
+   */
+  detail?: string;
+  /** The first bytes the server sent (at most 1 KB), when they explain the failure (`empty`, `malformed`). */
+  received?: string;
 }
 
 /** `llm-chat-stop`: the user (or `stop()`) stopped an answer; its partial text is kept. */

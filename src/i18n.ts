@@ -62,9 +62,35 @@ export interface LlmChatStrings {
   closeChat: string;
   /** Announced, and the launcher button's extra text, when an answer finished while the panel was closed. */
   unreadAnswer: string;
+  /** The reasoning disclosure's summary while the model reasons. */
+  reasoningStreaming: string;
+  /** The reasoning disclosure's summary once it is done; `{seconds}` is how long it took. */
+  reasoningDone: string;
+  /** The reasoning disclosure's summary when its duration is unknown (a restored answer). */
+  reasoningLabel: string;
+  /** The reasoning disclosure's summary when the provider sent it encrypted (redacted). */
+  reasoningRedacted: string;
+  /** Accessible name of a tool call's card; `{name}` is the tool's name. */
+  toolLabel: string;
+  /** A tool call's state while its input streams or the tool runs. */
+  toolRunning: string;
+  /** A tool call's state once its output arrived. */
+  toolDone: string;
+  /** A tool call's state when the tool failed. */
+  toolFailed: string;
+  /** A tool call's state when the answer ended with the call made and no output (the page runs it). */
+  toolCalled: string;
+  /** The disclosure holding a tool's output. */
+  toolOutput: string;
+  /** Accessible name of the list of sources under an answer. */
+  sourcesLabel: string;
+  /** A link to a file the model sent; `{name}` is its file name or type. */
+  fileDownload: string;
+  /** Alternative text of an image the model sent, when it has no file name. */
+  fileImage: string;
   /**
    * Error text by failure reason (`http`, `network`, `content-type`, `provider`, `malformed`,
-   * `incomplete`, `configuration`). A reason left out shows the text the stream reported.
+   * `incomplete`, `empty`, `configuration`, `render`). A reason left out shows the text the stream reported.
    */
   errors: Partial<Record<ChatErrorReason, string>>;
 }
@@ -99,6 +125,19 @@ export const defaultStrings: Readonly<LlmChatStrings> = Object.freeze({
   openChat: 'Open chat',
   closeChat: 'Close chat',
   unreadAnswer: 'New answer in the chat.',
+  reasoningStreaming: 'Thinking…',
+  reasoningDone: 'Thought for {seconds} s',
+  reasoningLabel: 'Reasoning',
+  reasoningRedacted: 'Reasoning (redacted by the provider)',
+  toolLabel: 'Tool: {name}',
+  toolRunning: 'Running',
+  toolDone: 'Done',
+  toolFailed: 'Failed',
+  toolCalled: 'Called',
+  toolOutput: 'Output',
+  sourcesLabel: 'Sources',
+  fileDownload: 'Download {name}',
+  fileImage: 'Image from the model',
   errors: Object.freeze({}),
 });
 

@@ -3,6 +3,7 @@ export { LlmStreamChat } from './llm-stream-chat.js';
 export { LlmStreamChatLauncher } from './launcher/llm-stream-chat-launcher.js';
 export type * from './events.js';
 export type { ChatMessage, ChatRole, MessageStatus } from './core/messages.js';
+export type { MessagePart } from './core/message-parts.js';
 export type { ChatErrorReason } from './core/errors.js';
 export { ChatStreamError } from './core/errors.js';
 export { defaultStrings } from './i18n.js';

@@ -3,6 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { AnswerController } from './controllers/answer-controller.js';
 import { ClipboardController } from './controllers/clipboard-controller.js';
 import { ComposerController } from './controllers/composer-controller.js';
+import { PartsController } from './controllers/parts-controller.js';
 import { HistoryController } from './controllers/history-controller.js';
 import { ScrollAnchorController } from './controllers/scroll-anchor-controller.js';
 import type { StreamFormat } from './core/formats/types.js';
@@ -15,6 +16,10 @@ import { styles } from './llm-stream-chat.styles.js';
 import { composer, hasSlottedContent, jumpButton, messageFooter, typingIndicator } from './llm-stream-chat.templates.js';
 import { markdown, type Highlighter } from './markdown/markdown-directive.js';
 import { markdownStyles } from './markdown/markdown.styles.js';
+import { hasRichParts, messageParts } from './parts/message-parts.js';
+import { partsStyles } from './parts/parts.styles.js';
+import type { PartRenderers } from './parts/renderers.js';
+import type { PartShape } from './parts/shapes.js';
 
 /**
  * A complete streaming chat UI for any LLM backend: point `endpoint` at a URL that answers a
@@ -26,7 +31,7 @@ import { markdownStyles } from './markdown/markdown.styles.js';
  * @fires llm-chat-send - The user sends a message from the composer (not fired by `send()`). Cancelable: `preventDefault()` keeps the text in the input. `detail`: `{ text, messages }`.
  * @fires llm-chat-delta - Answer text arrived; at most once per animation frame, and with the rest just before the end (the deltas add up to the answer). `detail`: `{ message, delta }`.
  * @fires llm-chat-done - An answer finished. `detail`: `{ message, timing }` (`timing`: `timeToFirstByte`, `timeToFirstText`, `duration` in ms, `charactersPerSecond`, `reconnects`).
- * @fires llm-chat-error - A request or stream failed. `detail`: `{ reason, message, status?, chatMessage }`.
+ * @fires llm-chat-error - A request or stream failed, or a custom part renderer threw (reason `render`: the part shows its default view). `detail`: `{ reason, message, status?, chatMessage, detail?, received? }`; `message` is the sentence the bubble shows, `detail` the technical cause (what a `prepareRequest` hook threw, reason `configuration`), `received` the first bytes the server sent (at most 1 KB) when no text could be read (reason `empty`).
  * @fires llm-chat-stop - An answer was stopped; its partial text is kept. `detail`: `{ message }`.
  *
  * @slot header - Content above the conversation (a title, a logo).
@@ -38,7 +43,29 @@ import { markdownStyles } from './markdown/markdown.styles.js';
  * @csspart message - Every message bubble.
  * @csspart user-message - A message the user wrote.
  * @csspart assistant-message - A message the model wrote.
- * @csspart content - The rendered text of a message.
+ * @csspart content - The rendered text of a message (one per text part of an answer with parts).
+ * @csspart reasoning - The disclosure holding the model's reasoning.
+ * @csspart reasoning-summary - Its summary: "Thinking…", then "Thought for 12 s".
+ * @csspart reasoning-text - The reasoning's rendered Markdown.
+ * @csspart tool-call - A tool call's card.
+ * @csspart tool-call-running - A tool call's card while its input streams or the tool runs.
+ * @csspart tool-call-done - A tool call's card once its output arrived.
+ * @csspart tool-call-failed - A tool call's card when the tool failed.
+ * @csspart tool-call-called - A tool call's card when the answer ended with the call and no output.
+ * @csspart tool-header - The card's first line: icon, name and state.
+ * @csspart tool-name - The tool's name.
+ * @csspart tool-state - The tool call's state: running, done, failed or called.
+ * @csspart tool-input - The tool's input, as indented JSON.
+ * @csspart tool-output - The disclosure holding the tool's output.
+ * @csspart tool-output-summary - Its summary ("Output").
+ * @csspart tool-error - A failed tool's error text.
+ * @csspart sources - The numbered list of an answer's sources.
+ * @csspart source - One source chip.
+ * @csspart source-link - A source's link.
+ * @csspart source-number - A source's number.
+ * @csspart file - A file the model sent (an image, or a download link).
+ * @csspart file-link - A file's download link.
+ * @csspart custom-part - The box around a custom renderer's output.
  * @csspart typing-indicator - The dots shown while waiting for the first token.
  * @csspart notice - The note in an answer's bubble: reconnecting, stopped, interrupted, or cut off by the length limit.
  * @csspart error - The error text under a failed answer.
@@ -76,9 +103,16 @@ import { markdownStyles } from './markdown/markdown.styles.js';
  * @cssprop --llm-chat-height - Height of the element.
  * @cssprop --llm-chat-max-width - Maximum width of the element.
  * @cssprop --llm-chat-input-max-height - Height the text area grows to before it scrolls.
+ * @cssprop --llm-chat-reasoning-text - Text colour of reasoning (default: the muted text colour).
+ * @cssprop --llm-chat-reasoning-border - The line beside reasoning.
+ * @cssprop --llm-chat-tool-background - Background of a tool call's card.
+ * @cssprop --llm-chat-tool-border - Border of a tool call's card.
+ * @cssprop --llm-chat-tool-done - Colour of a finished tool call's state.
+ * @cssprop --llm-chat-source-background - Background of a source chip.
+ * @cssprop --llm-chat-source-border - Border of a source chip.
  */
 export class LlmStreamChat extends LitElement {
-  static override styles = [styles, markdownStyles];
+  static override styles = [styles, markdownStyles, partsStyles];
 
   static override properties: PropertyDeclarations = {
     endpoint: { type: String },
@@ -98,6 +132,7 @@ export class LlmStreamChat extends LitElement {
     hasHeader: { state: true },
     images: { converter: { fromAttribute: (value: string | null) => value !== 'off' && value !== 'false' } },
     highlight: { attribute: false },
+    renderers: { attribute: false },
   };
 
   /** URL that answers a POSTed `{ messages, requestId }` with a stream (see `format`). */
@@ -136,6 +171,14 @@ export class LlmStreamChat extends LitElement {
   /** Highlights each code block once it is complete: `(code, language) => html`, sanitized. */
   declare highlight: Highlighter | undefined;
 
+  /**
+   * Custom rendering of tool and data parts, by part type: `tool-<toolName>` or `data-<name>` to
+   * `(part, { messageId, streaming }) => template | node | htmlString | null`. HTML strings are
+   * sanitized; `null` keeps the default; a renderer that throws shows the default and fires
+   * `llm-chat-error` (reason `render`). Data parts show only through a renderer.
+   */
+  declare renderers: PartRenderers | undefined;
+
   /** Replaces any of the UI's texts (for a translation, say): see `LlmChatStrings` for the keys. */
   declare strings: LlmChatStringOverrides | undefined;
 
@@ -166,6 +209,7 @@ export class LlmStreamChat extends LitElement {
     stop: () => this.stop(),
   });
   private readonly clipboard = new ClipboardController(this);
+  private readonly parts = new PartsController(this, () => this.messages);
   private readonly history = new HistoryController(this, {
     key: () => this.storageKey,
     messages: () => this.messages,
@@ -192,6 +236,7 @@ export class LlmStreamChat extends LitElement {
     this.hasHeader = false;
     this.images = true;
     this.highlight = undefined;
+    this.renderers = undefined;
   }
 
   /**
@@ -323,6 +368,25 @@ export class LlmStreamChat extends LitElement {
     `;
   }
 
+  /** An answer: its parts in order when it has more than text, else its text as Markdown. */
+  private renderAnswer(message: ChatMessage): TemplateResult {
+    const parts = (message as ChatMessage & { parts?: PartShape[] }).parts;
+    const { id } = message;
+    const options = { images: this.images, highlight: this.highlight, added: this.answer.frame?.id === id ? this.answer.frame.delta : undefined };
+    if (!hasRichParts(parts)) {
+      return html`<div class="content" part="content" dir="auto" ${markdown(message.content, { final: !isBusy(message), ...options })}></div>`;
+    }
+    return messageParts(parts, {
+      ...options,
+      strings: this.t,
+      messageId: id,
+      busy: isBusy(message),
+      renderers: this.renderers,
+      reasoningSeconds: (index, streaming) => this.parts.reasoningSeconds(id, index, streaming),
+      renderError: (index, part, error) => this.parts.renderError(id, index, part, error),
+    });
+  }
+
   private renderMessage(message: ChatMessage): TemplateResult {
     const isUser = message.role === 'user';
     const t = this.t;
@@ -336,12 +400,7 @@ export class LlmStreamChat extends LitElement {
       >
         ${isUser
           ? html`<div class="content" part="content" dir="auto">${message.content}</div>`
-          : html`<div class="content" part="content" dir="auto" ${markdown(message.content, {
-              final: !isBusy(message),
-              images: this.images,
-              highlight: this.highlight,
-              added: this.answer.frame?.id === message.id ? this.answer.frame.delta : undefined,
-            })}></div>`}
+          : this.renderAnswer(message)}
         ${this.answer.reconnectingId === message.id && isBusy(message)
           ? html`<p class="notice" part="notice">${t.reconnecting}</p>`
           : nothing}

@@ -1,8 +1,10 @@
 import type { ReactiveControllerHost } from 'lit';
 import { ChatStreamError } from '../core/errors.js';
 import type { StreamFormat } from '../core/formats/types.js';
+import type { AssembledMessage } from '../core/message-assembler.js';
 import { createMessage, type ChatMessage } from '../core/messages.js';
 import { requestForAnswer, type ChatRequestConfig } from '../core/request.js';
+import { normalizeMessages } from '../core/normalize-messages.js';
 import { patchMessage, settleOrphans } from '../core/transcript.js';
 import { createChatEvent } from '../events.js';
 import { errorText, type LlmChatStrings } from '../i18n.js';
@@ -93,13 +95,18 @@ export class AnswerController {
   /**
    * Replaces the conversation (a restore, a clear, an assignment of `messages`): the running
    * answer, if any, is abandoned without an event, and every answer still `waiting` or
-   * `streaming` becomes `interrupted`, since no stream will finish it. The same array again
-   * changes nothing.
+   * `streaming` becomes `interrupted`, since no stream will finish it. Malformed entries are
+   * normalized or dropped, with one console warning that names the problems (see
+   * `normalizeMessages`). The same array again changes nothing.
    */
   replace(messages: ChatMessage[]): void {
     if (messages === this.conversation) return;
     this.abandon();
-    this.write(settleOrphans(messages, undefined));
+    const normalized = normalizeMessages(messages);
+    if (normalized.problems.length > 0) {
+      console.warn(`<llm-stream-chat>: messages were not all well-formed: ${normalized.problems.join('; ')}.`);
+    }
+    this.write(settleOrphans(normalized.messages, undefined));
   }
 
   /** Sends `text` as the user and streams the answer; false, sending nothing, if blank or busy. */
@@ -148,7 +155,7 @@ export class AnswerController {
     if (!settings.endpoint) {
       this.finish(answerId, {
         kind: 'error',
-        text: '',
+        answer: { content: '', parts: [] },
         error: new ChatStreamError('configuration', 'No endpoint is set: give <llm-stream-chat> an endpoint attribute.'),
       });
       return;
@@ -156,7 +163,7 @@ export class AnswerController {
     this.stream.start(
       requestForAnswer(settings, history),
       {
-        onText: (text, delta) => this.showText(answerId, text, delta),
+        onUpdate: (answer, delta) => this.show(answerId, answer, delta),
         onReconnecting: (attempt) => {
           if (answerId === this.pendingId) this.setReconnecting(attempt ? answerId : undefined);
         },
@@ -175,7 +182,7 @@ export class AnswerController {
     switch (outcome.kind) {
       case 'done': {
         message = this.patch(answerId, {
-          content: outcome.text,
+          ...answerFields(outcome.answer),
           status: 'complete',
           finishReason: outcome.finishReason,
           truncated: outcome.truncated || undefined,
@@ -184,7 +191,7 @@ export class AnswerController {
         break;
       }
       case 'stopped': {
-        message = this.patch(answerId, { content: outcome.text, status: 'stopped' });
+        message = this.patch(answerId, { ...answerFields(outcome.answer), status: 'stopped' });
         if (message) this.host.dispatchEvent(createChatEvent('llm-chat-stop', { message }));
         break;
       }
@@ -192,7 +199,7 @@ export class AnswerController {
       case 'error': {
         const { error } = outcome;
         const text = errorText(this.options.strings(), error);
-        message = this.patch(answerId, { content: outcome.text, status: outcome.kind, error: text });
+        message = this.patch(answerId, { ...answerFields(outcome.answer), status: outcome.kind, error: text });
         if (message) {
           this.host.dispatchEvent(
             createChatEvent('llm-chat-error', {
@@ -200,6 +207,8 @@ export class AnswerController {
               message: text,
               status: error.status,
               chatMessage: message,
+              ...(error.detail !== undefined ? { detail: error.detail } : {}),
+              ...(error.received !== undefined ? { received: error.received } : {}),
             }),
           );
         }
@@ -210,15 +219,17 @@ export class AnswerController {
   }
 
   /**
-   * The stream's per-frame text (the StreamController calls this at most once per frame, and
-   * once more with the rest just before the end): shows it and fires `llm-chat-delta`. Only
-   * `delta` is read: `text` is the whole answer, and reading it costs its length per frame.
+   * The stream's per-frame answer (the StreamController calls this at most once per frame, and
+   * once more with the rest just before the end): shows it and fires `llm-chat-delta` when text
+   * was added. Only `delta` is read: `answer.content` is the whole text, and reading it costs its
+   * length per frame.
    */
-  private showText(answerId: string, text: string, delta: string): void {
+  private show(answerId: string, answer: AssembledMessage, delta: string | undefined): void {
     if (answerId !== this.pendingId) return;
-    const message = this.patch(answerId, { content: text, status: text === '' ? 'waiting' : 'streaming' });
-    this.frame = { id: answerId, delta };
-    if (message && delta !== '') this.host.dispatchEvent(createChatEvent('llm-chat-delta', { message, delta }));
+    const status = answer.parts.length === 0 ? 'waiting' : 'streaming';
+    const message = this.patch(answerId, { ...answerFields(answer), status });
+    this.frame = delta === undefined ? undefined : { id: answerId, delta };
+    if (message && delta !== '') this.host.dispatchEvent(createChatEvent('llm-chat-delta', { message, delta: delta ?? '' }));
   }
 
   /** Replaces one message with a patched copy; returns the new message. */
@@ -240,6 +251,13 @@ export class AnswerController {
     this.reconnectingId = id;
     this.host.requestUpdate();
   }
+}
+
+/** The fields of a message that its stream fills. */
+function answerFields(answer: AssembledMessage): Pick<ChatMessage, 'content' | 'parts' | 'metadata'> {
+  return answer.metadata === undefined
+    ? { content: answer.content, parts: answer.parts }
+    : { content: answer.content, parts: answer.parts, metadata: answer.metadata };
 }
 
 /** How the stream controller reads and resumes answers, from the element's attributes. */

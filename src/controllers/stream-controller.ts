@@ -1,33 +1,37 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { streamChat, type StreamChatOptions, type StreamTiming } from '../core/chat-stream.js';
 import { ChatStreamError, isInterruption } from '../core/errors.js';
+import { MessageAssembler, type AssembledMessage } from '../core/message-assembler.js';
 import type { ChatRequest } from '../core/request.js';
 import { nextTask, requestBudgetedFrame } from './scheduling.js';
 
 /**
- * What a finished run reports:
+ * What a finished run reports, with the answer as it ended (`answer`: its content and parts):
  * - `done`: complete (`truncated` when the model's token limit cut it off);
  * - `stopped`: the user stopped it; never an error;
- * - `interrupted`: the connection dropped (or went silent, or closed early) after some text and
- *   could not be resumed; the text is an exact prefix of the answer;
- * - `error`: everything else, with the text received before it.
+ * - `interrupted`: the connection dropped (or went silent, or closed early) after some of the
+ *   answer and could not be resumed; what it holds is an exact prefix of the answer;
+ * - `error`: everything else, with what was received before it.
  */
-export type StreamOutcome =
-  | { kind: 'done'; text: string; finishReason?: string; truncated: boolean; timing: StreamTiming }
-  | { kind: 'stopped'; text: string }
-  | { kind: 'interrupted'; text: string; error: ChatStreamError }
-  | { kind: 'error'; text: string; error: ChatStreamError };
+export type StreamOutcome = OutcomeKind & { answer: AssembledMessage };
 
-/** The hooks one run calls; each receives the answer's full text so far. */
+type OutcomeKind =
+  | { kind: 'done'; finishReason?: string; truncated: boolean; timing: StreamTiming }
+  | { kind: 'stopped' }
+  | { kind: 'interrupted'; error: ChatStreamError }
+  | { kind: 'error'; error: ChatStreamError };
+
+/** The hooks one run calls. */
 export interface StreamRunCallbacks {
   /**
-   * Text arrived. Called at most once per animation frame, not once per token, and once more
-   * with the rest of the text just before `onEnd` (in the same frame, if need be). `delta` is the
-   * text added since the previous call (`text` ends with it), so that a consumer that only needs
-   * the new text never reads `text`: the full text is a rope of every token, and reading it
-   * (a slice, a comparison) copies all of it, a cost that grows with the answer, every frame.
+   * The answer grew. Called at most once per animation frame, not once per token, and once more
+   * with the rest just before `onEnd` (in the same frame, if need be). `delta` is the content
+   * added since the previous call (undefined in the rare case that content changed other than at
+   * its end), so that a consumer that only needs the new text never reads `answer.content`: the
+   * full text is a rope of every token, and reading it (a slice, a comparison) copies all of it,
+   * a cost that grows with the answer, every frame.
    */
-  onText(text: string, delta: string): void;
+  onUpdate(answer: AssembledMessage, delta: string | undefined): void;
   /** The connection dropped and is being resumed (`attempt` from 1), or was resumed (undefined). */
   onReconnecting?(attempt: number | undefined): void;
   /** The run ended, whatever the reason. Called exactly once, unless a newer run replaced it. */
@@ -121,22 +125,23 @@ export class StreamController implements ReactiveController {
     callbacks: StreamRunCallbacks,
     options: StreamChatOptions & { signal: AbortSignal },
   ): Promise<void> {
-    let text = '';
-    /** The text not yet handed to `onText`. */
-    let delta = '';
+    const assembler = new MessageAssembler();
+    /** Whether the answer changed since `onUpdate` last saw it. */
+    let unflushed = false;
     const flush = () => {
-      const added = delta;
-      delta = '';
-      callbacks.onText(text, added);
+      unflushed = false;
+      const delta = assembler.takeDelta();
+      callbacks.onUpdate(assembler.snapshot(), delta);
     };
     const isCurrent = () => runId === this.runId;
-    const end = (outcome: StreamOutcome) => {
+    const end = (outcome: OutcomeKind) => {
       if (!isCurrent()) return;
       this.cancelFrame();
       this.abortController = undefined;
-      // The rest of the text comes before the end, even in the frame of the last flush.
-      if (delta !== '') flush();
-      callbacks.onEnd(outcome);
+      // The rest of the answer comes before the end, even in the frame of the last flush.
+      if (unflushed) flush();
+      assembler.end(outcome.kind === 'done');
+      callbacks.onEnd({ ...outcome, answer: assembler.snapshot() });
     };
     try {
       // The request starts in a task of its own: the send's render (the reader's message) is one
@@ -144,15 +149,17 @@ export class StreamController implements ReactiveController {
       // elements at once runs twenty short tasks instead of one long one.
       await nextTask();
       if (options.signal.aborted) {
-        end({ kind: 'stopped', text });
+        end({ kind: 'stopped' });
         return;
       }
       for await (const update of streamChat(request, options)) {
         if (!isCurrent()) return;
         switch (update.type) {
           case 'text':
-            text += update.text;
-            delta += update.text;
+          case 'chunk':
+            if (update.type === 'text') assembler.appendText(update.text);
+            else assembler.apply(update.chunk);
+            unflushed = true;
             this.scheduleText(flush);
             break;
           case 'reconnecting':
@@ -162,7 +169,7 @@ export class StreamController implements ReactiveController {
             callbacks.onReconnecting?.(undefined);
             break;
           case 'done':
-            end({ kind: 'done', text, finishReason: update.finishReason, truncated: update.truncated, timing: update.timing });
+            end({ kind: 'done', finishReason: update.finishReason ?? assembler.finishReason, truncated: update.truncated, timing: update.timing });
             return;
         }
       }
@@ -170,18 +177,15 @@ export class StreamController implements ReactiveController {
     } catch (error) {
       // A user's abort is never an error, whatever the read rejected with.
       if (options.signal.aborted) {
-        end({ kind: 'stopped', text });
+        end({ kind: 'stopped' });
         return;
       }
       const failure =
         error instanceof ChatStreamError
           ? error
           : new ChatStreamError('network', 'The connection to the chat server was lost.', undefined, { cause: error });
-      end(
-        text !== '' && isInterruption(failure)
-          ? { kind: 'interrupted', text, error: failure }
-          : { kind: 'error', text, error: failure },
-      );
+      const received = assembler.snapshot().parts.length > 0;
+      end(received && isInterruption(failure) ? { kind: 'interrupted', error: failure } : { kind: 'error', error: failure });
     }
   }
 

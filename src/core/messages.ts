@@ -1,3 +1,5 @@
+import { partsOfText, type MessagePart } from './message-parts.js';
+
 /** Who wrote a message. */
 export type ChatRole = 'user' | 'assistant';
 
@@ -17,8 +19,17 @@ export type MessageStatus = 'complete' | 'waiting' | 'streaming' | 'stopped' | '
 export interface ChatMessage {
   id: string;
   role: ChatRole;
+  /** The answer's text: its text parts, one paragraph apart. */
   content: string;
   status: MessageStatus;
+  /**
+   * Everything the message holds, in the AI SDK's UIMessage vocabulary: text, reasoning, tool
+   * calls, sources, files, data. Always present on the messages the element gives out; a message
+   * given without it is read as one text part holding `content`.
+   */
+  parts?: MessagePart[];
+  /** The answer's metadata, as an AI SDK stream sent it (`messageMetadata`). */
+  metadata?: unknown;
   /** The human-readable failure, when `status` is `error` or `interrupted`. */
   error?: string;
   /** Why the model stopped, as the backend said it (`stop`, `length`, …). */
@@ -27,10 +38,15 @@ export interface ChatMessage {
   truncated?: boolean;
 }
 
-/** The `{ role, content }` pair a backend receives for each message. */
+/**
+ * What a backend receives for each message: the AI SDK's UIMessage fields (`id`, `role`,
+ * `parts`), and `content` for backends that only read text.
+ */
 export interface WireMessage {
+  id: string;
   role: ChatRole;
   content: string;
+  parts: MessagePart[];
 }
 
 let counter = 0;
@@ -43,15 +59,25 @@ export function createId(prefix = 'm'): string {
 
 /** Creates a message with a fresh id. */
 export function createMessage(role: ChatRole, content: string, status: MessageStatus = 'complete'): ChatMessage {
-  return { id: createId(), role, content, status };
+  return { id: createId(), role, content, status, parts: partsOfText(content) };
+}
+
+/** A message's parts: its own, or, for a message given without them, one text part of its content. */
+export function partsOf(message: ChatMessage): MessagePart[] {
+  return Array.isArray(message.parts) ? message.parts : partsOfText(message.content);
+}
+
+/** An answer of tool calls or reasoning only is still part of the conversation (its tool results, say). */
+function hasNonTextParts(message: ChatMessage): boolean {
+  return partsOf(message).some((part) => part.type !== 'text' && part.type !== 'step-start');
 }
 
 /**
  * The conversation as a backend should see it: user messages and the assistant answers that
- * produced text. Failed or empty placeholders are left out so the model is not confused by them.
+ * produced text or other parts (tool calls, reasoning). Failed or empty placeholders are left out so the model is not confused by them.
  */
 export function toWireMessages(messages: readonly ChatMessage[]): WireMessage[] {
   return messages
-    .filter((m) => m.role === 'user' || (m.content !== '' && m.status !== 'error'))
-    .map((m) => ({ role: m.role, content: m.content }));
+    .filter((m) => m.role === 'user' || (m.status !== 'error' && (m.content !== '' || hasNonTextParts(m))))
+    .map((m) => ({ id: m.id, role: m.role, content: m.content, parts: partsOf(m) }));
 }

@@ -1,7 +1,7 @@
 import { decodeUtf8 } from './decode.js';
-import { createFormatAdapter, type EndOfStream, type FormatAdapter, type StreamFormat } from './formats/index.js';
+import { createFormatAdapter, type FormatAdapter, type StreamFormat } from './formats/index.js';
 import { SseParser, type ServerSentEvent, type ServerSentEventInfo } from './sse.js';
-import type { StreamPart } from './stream-parts.js';
+import type { EndOfStream, StreamPart, WireRecord } from './stream-parts.js';
 
 /** Options for {@link readTextStream}. */
 export interface ReadTextStreamOptions {
@@ -34,7 +34,7 @@ export async function* readTextStream(
       return;
     }
     yield item;
-    if (item.type !== 'text') return;
+    if (item.type === 'done' || item.type === 'error') return;
   }
 }
 
@@ -56,11 +56,18 @@ export interface ReadBodyOptions {
   signal?: AbortSignal;
   idleTimeout?: number;
   onBytes?: (byteLength: number) => void;
+  /** Every decoded chunk of the body, before framing (to keep the first bytes for an error). */
+  onReceived?: (text: string) => void;
+  /** Every framed record, before its adapter reads it (to say what arrived). */
+  onRecord?: (record: WireRecord) => void;
   /** SSE only: the last event id this body resumes after. */
   lastEventId?: string;
   onRetry?: (milliseconds: number) => void;
-  /** SSE only: whether to apply an event (resuming skips events already applied). */
-  accept?: (event: ServerSentEvent, info: ServerSentEventInfo) => boolean;
+  /**
+   * SSE only: the parts of one event as they are to be applied. Resuming uses it to drop what a
+   * server replays, and to stop an answer the server started over.
+   */
+  filter?: (parts: StreamPart[], event: ServerSentEvent, info: ServerSentEventInfo) => StreamPart[];
   /** SSE only: called with the committed last event id after every chunk. */
   onLastEventId?: (id: string) => void;
 }
@@ -88,24 +95,28 @@ export async function* readBodyParts(
 ): AsyncGenerator<StreamPart | BodyEnd> {
   const queue: StreamPart[] = [];
   const framing = adapter.framing;
+  const read = (record: WireRecord): StreamPart[] => {
+    options.onRecord?.(record);
+    return adapter.record(record);
+  };
   const parser =
     framing === 'sse'
       ? new SseParser(
           {
             onEvent: (event, info) => {
-              if (options.accept && !options.accept(event, info)) return;
               const id = event.lastEventId;
-              for (const part of adapter.event(event)) queue.push(part.type === 'text' && id !== '' ? { ...part, id } : part);
+              let parts = read(event);
+              if (options.filter) parts = options.filter(parts, event, info);
+              for (const part of parts) queue.push(part.type === 'text' && id !== '' ? { ...part, id } : part);
             },
             onRetry: options.onRetry,
           },
           { lastEventId: options.lastEventId },
         )
       : undefined;
-  let line = '';
-  const record = (data: string) => {
-    queue.push(...adapter.event({ type: 'message', data, lastEventId: '' }));
-  };
+  // NDJSON lines and a whole JSON body are kept as the pieces they arrived in, joined once: only
+  // each new chunk is scanned for a line end, so a long line read in small chunks stays linear.
+  let pieces: string[] = [];
   let cut = false;
   const decoded = decodeUtf8(body, {
     signal: options.signal,
@@ -116,15 +127,24 @@ export async function* readBodyParts(
     onCutCharacter: framing === 'text' ? () => (cut = true) : undefined,
   });
   for await (const text of decoded) {
+    options.onReceived?.(text);
     if (parser) {
       parser.feed(text);
       options.onLastEventId?.(parser.lastEventId);
     } else if (framing === 'lines') {
-      const lines = (line + text).split('\n');
-      line = lines.pop()!;
-      for (const each of lines) record(each.endsWith('\r') ? each.slice(0, -1) : each);
+      let start = 0;
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', start)) {
+        pieces.push(text.slice(start, i));
+        const line = pieces.join('');
+        pieces = [];
+        queue.push(...read({ type: 'line', data: line.charCodeAt(line.length - 1) === 0x0d ? line.slice(0, -1) : line }));
+        start = i + 1;
+      }
+      if (start < text.length) pieces.push(text.slice(start));
+    } else if (framing === 'json') {
+      pieces.push(text);
     } else {
-      record(text);
+      queue.push(...read({ type: 'text', data: text }));
     }
     while (queue.length > 0) yield queue.shift()!;
   }
@@ -134,16 +154,19 @@ export async function* readBodyParts(
     // (a sloppy server's `data: [DONE]` with no blank line after it), the answer did finish, and
     // a cut right there lost nothing either; anything else was cut.
     const data = sseEnd.unterminatedData;
-    const parts = data === undefined ? [] : adapter.event({ type: 'message', data, lastEventId: '' });
+    const parts = data === undefined ? [] : adapter.record({ type: 'message', data });
     if (parts.some((part) => part.type === 'done')) queue.push(...parts);
     else cut = true;
   }
-  if (framing === 'lines' && line.trim() !== '') {
+  const rest = pieces.join('');
+  if (framing === 'lines' && rest.trim() !== '') {
     // A last line without its newline: read if whole; if unreadable, the body was cut inside it.
-    const parts = adapter.event({ type: 'message', data: line, lastEventId: '' });
+    const parts = read({ type: 'line', data: rest });
     if (parts.some((part) => part.type === 'error' && part.reason === 'malformed')) cut = true;
     else queue.push(...parts);
   }
+  if (framing === 'json' && rest.trim() !== '') queue.push(...read({ type: 'json', data: rest }));
+  queue.push(...(adapter.flush?.() ?? []));
   while (queue.length > 0) yield queue.shift()!;
   const end = adapter.end();
   yield { type: 'end', end: cut && end.type !== 'done' ? { type: 'incomplete', cut } : end };

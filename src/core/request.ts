@@ -54,8 +54,9 @@ export const ACCEPT = 'text/event-stream, application/x-ndjson;q=0.9, text/plain
 
 /**
  * Builds the request for the next answer to `messages`:
- * - POST (default): JSON `{ messages, requestId }`, or `{ model, messages, stream: true }` with a
- *   model (no extra field: OpenAI rejects unknown ones);
+ * - POST (default): JSON `{ messages, requestId }`, each message `{ id, role, content, parts }`
+ *   (an AI SDK UIMessage with its text beside it); or, with a model, `{ model, messages, stream:
+ *   true }` with `{ role, content }` messages (no extra field: OpenAI rejects unknown ones);
  * - GET: `?message=<the last user text>&requestId=…` (and `&model=…`), like an EventSource URL.
  */
 export function buildChatRequest(options: BuildChatRequestOptions): ChatRequest {
@@ -72,7 +73,12 @@ export function buildChatRequest(options: BuildChatRequestOptions): ChatRequest 
     url = appendQuery(url, query.toString());
   } else {
     headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(options.model ? { model: options.model, messages, stream: true } : { messages, requestId });
+    // OpenAI-compatible servers reject fields they do not know: only `role` and `content` there.
+    body = JSON.stringify(
+      options.model
+        ? { model: options.model, messages: messages.map(({ role, content }) => ({ role, content })), stream: true }
+        : { messages, requestId },
+    );
   }
   Object.assign(headers, options.headers);
   return {
@@ -95,6 +101,27 @@ export async function prepareChatRequest(
   const draft: ChatRequest = { ...request, headers: { ...request.headers } };
   const result = await hook(draft, { messages: toWireMessages(messages), requestId: request.requestId });
   return result ?? draft;
+}
+
+/**
+ * What is wrong with a request (as a `prepareRequest` hook may return it), or undefined: it must
+ * be an object with a non-empty `url` and `method`, and headers `fetch` accepts. The answer names
+ * the problem but never a header's value, which may be a secret.
+ */
+export function checkChatRequest(request: unknown): string | undefined {
+  if (typeof request !== 'object' || request === null) return `the request is ${request === null ? 'null' : typeof request}, not an object`;
+  const { url, method, headers } = request as Partial<Record<keyof ChatRequest, unknown>>;
+  if (typeof url !== 'string' || url.trim() === '') return 'the request has no url';
+  if (typeof method !== 'string' || method.trim() === '') return 'the request has no method';
+  if (headers !== undefined && (typeof headers !== 'object' || headers === null)) return 'the request headers are not an object';
+  for (const [name, value] of Object.entries((headers ?? {}) as Record<string, unknown>)) {
+    try {
+      new Headers([[name, String(value)]]);
+    } catch {
+      return `the header "${name.slice(0, 100)}" has a name or value that fetch refuses (a line break, say)`;
+    }
+  }
+  return undefined;
 }
 
 /** The `fetch()` arguments for a request, with extra headers (`Last-Event-ID`) and a signal. */

@@ -132,6 +132,7 @@ class DomWatcher {
   /** The current state: every element, and the layout of rendered model output. */
   private scanAll(): void {
     this.walk(this.root, false);
+    for (const el of this.root.querySelectorAll(TEXT_ONLY)) this.violations.add(`markup in text-only model output: ${describeElement(el)}`);
     for (const content of this.root.querySelectorAll('[part~="content"]')) {
       const message = content.closest('[part~="message"]') ?? content;
       const box = message.getBoundingClientRect();
@@ -142,7 +143,7 @@ class DomWatcher {
   private walk(node: Node, inContent: boolean): void {
     if (node instanceof Element) {
       this.checkElement(node, inContent);
-      if (node.matches('[part~="content"]')) inContent = true;
+      if (node.matches(CONTENT_ROOTS)) inContent = true;
     }
     for (const child of node.childNodes) this.walk(child, inContent);
   }
@@ -153,8 +154,12 @@ class DomWatcher {
     for (const attribute of el.attributes) {
       const attr = attribute.name.toLowerCase();
       if (attr.startsWith('on')) this.violations.add(`event handler attribute ${attr} on ${describeElement(el)}`);
+      // The parts' own links and images (sources, files) carry model URLs outside the content too.
+      if (!inContent && URL_ATTRIBUTES.has(attr) && urlCandidates(attr, attribute.value).some(isDangerousUrl)) {
+        this.violations.add(`dangerous URL in ${attr} on ${describeElement(el)}`);
+      }
     }
-    if (!inContent || el.matches('[part~="content"]') || isRendererOwn(el)) return;
+    if (!inContent || el.matches(CONTENT_ROOTS) || isRendererOwn(el)) return;
     if (FORBIDDEN_IN_CONTENT.has(name)) this.violations.add(`element ${describeElement(el)} in model output`);
     for (const attribute of el.attributes) {
       const attr = attribute.name.toLowerCase();
@@ -182,9 +187,22 @@ class DomWatcher {
   }
 }
 
+/** Where rendered model Markdown or renderer HTML lives: answers, reasoning, custom renderers' HTML. */
+const CONTENT_ROOTS = '[part~="content"], [part~="reasoning-text"], [part~="custom-part"]';
+
+/** Model text the parts bind as text only: any element inside them is markup that got through. */
+const TEXT_ONLY = [
+  '[part~="tool-input"] code *',
+  '[part~="tool-output"] code *',
+  '[part~="tool-error"] *',
+  '[part~="tool-name"] *',
+  '.source-title *',
+  '[part~="file-link"] *',
+].join(', ');
+
 function isInContent(node: Node): boolean {
   const el = node instanceof Element ? node : node.parentElement;
-  return el?.closest('[part~="content"]') != null;
+  return el?.closest(CONTENT_ROOTS) != null;
 }
 
 /** The text deltas (one SSE event each) for a payload under a chunking. */
@@ -257,6 +275,78 @@ async function streamOnce(vector: XssVector, chunking: Chunking, rng: Rng, host:
     watcher.finish();
     const answer = lastMessage(el);
     return { violations: [...watcher.violations], states: watcher.states, content: answer.content, status: answer.status };
+  } finally {
+    el.remove();
+  }
+}
+
+/**
+ * The same payload in every other kind of part, as AI SDK UI message stream chunks: reasoning
+ * (Markdown, streamed in the chunking's deltas), a tool's input (a JSON string value, its
+ * arguments text streamed in the same deltas), output and error text, a source's title and URL,
+ * a file's name and URL, and the answer text.
+ */
+function partsChunksFor(payload: string, chunking: Chunking, rng: Rng): ScriptChunk[] {
+  const deltas = deltasFor(payload, chunking, rng);
+  const input = JSON.stringify({ q: payload });
+  const pieces = deltasFor(input, chunking, rng);
+  const chunks: unknown[] = [
+    { type: 'start' },
+    { type: 'reasoning-start', id: 'r' },
+    ...deltas.map((delta) => ({ type: 'reasoning-delta', id: 'r', delta })),
+    { type: 'reasoning-end', id: 'r' },
+    { type: 'tool-input-start', toolCallId: 'c1', toolName: 'search' },
+    ...pieces.map((inputTextDelta) => ({ type: 'tool-input-delta', toolCallId: 'c1', inputTextDelta })),
+    { type: 'tool-input-available', toolCallId: 'c1', toolName: 'search', input: { q: payload } },
+    { type: 'tool-output-available', toolCallId: 'c1', output: payload },
+    { type: 'tool-input-start', toolCallId: 'c2', toolName: 'fetch', dynamic: true },
+    { type: 'tool-input-available', toolCallId: 'c2', toolName: 'fetch', input: payload, dynamic: true },
+    { type: 'tool-output-error', toolCallId: 'c2', errorText: payload, dynamic: true },
+    { type: 'source-url', sourceId: 's1', url: 'https://example.com/a', title: payload },
+    { type: 'source-url', sourceId: 's2', url: payload, title: payload },
+    { type: 'source-document', sourceId: 's3', mediaType: 'text/html', title: payload, filename: payload },
+    { type: 'file', url: payload, mediaType: 'image/png', filename: payload },
+    { type: 'file', url: payload, mediaType: 'text/html', filename: payload },
+    { type: 'text-start', id: 't' },
+    ...deltas.map((delta) => ({ type: 'text-delta', id: 't', delta })),
+    { type: 'text-end', id: 't' },
+    { type: 'finish' },
+  ];
+  const body = chunks.map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`).join('') + 'data: [DONE]\n\n';
+  if (chunking === 'whole') return [{ text: body }];
+  if (chunking === 'random-deltas') {
+    return chunks.map((chunk) => ({ text: `data: ${JSON.stringify(chunk)}\n\n`, delayMs: rng.int(0, 16) }));
+  }
+  return chunkBytes(encoder.encode(body), rng, 32, 10);
+}
+
+async function streamPartsOnce(vector: XssVector, chunking: Chunking, rng: Rng, host: HTMLElement): Promise<RunResult & { reasoning: string; input: unknown }> {
+  const { url } = await scriptedEndpoint({ chunks: partsChunksFor(vector.payload, chunking, rng), headers: { 'x-vercel-ai-ui-message-stream': 'v1' } });
+  const el = document.createElement('llm-stream-chat') as LlmStreamChat;
+  el.endpoint = url;
+  host.append(el);
+  await el.updateComplete;
+  const watcher = new DomWatcher(el.shadowRoot!);
+  try {
+    const ended = ending(el);
+    el.send('Search the web for me.');
+    await ended;
+    await nextFrame();
+    // Open every disclosure, so the reasoning and the tool output are laid out and checked too.
+    for (const details of el.shadowRoot!.querySelectorAll('details')) details.open = true;
+    await nextFrame();
+    await nextFrame();
+    watcher.finish();
+    const answer = lastMessage(el);
+    const parts = (answer.parts ?? []) as unknown as Record<string, unknown>[];
+    return {
+      violations: [...watcher.violations],
+      states: watcher.states,
+      content: answer.content,
+      status: answer.status,
+      reasoning: String(parts.find((p) => p.type === 'reasoning')?.text ?? ''),
+      input: parts.find((p) => p.type === 'tool-search')?.input,
+    };
   } finally {
     el.remove();
   }
@@ -343,6 +433,27 @@ describe('XSS: hostile answers streamed through the element', function () {
         if (result.status !== 'complete' || result.content !== vector.payload) {
           problems.push(`${CHUNKINGS[c]}: ended ${result.status} with ${JSON.stringify(result.content.slice(0, 60))}`);
         }
+      });
+      expect(problems, `seed ${seed}`).to.deep.equal([]);
+      expect(traps, `seed ${seed}`).to.deep.equal([]);
+    });
+  });
+
+  XSS_VECTORS.forEach((vector, index) => {
+    it(`in reasoning, tool input, output and error, source titles and URLs, file names and URLs: ${vector.id}`, async () => {
+      current = `${vector.id} (parts)`;
+      const results = await Promise.all(
+        CHUNKINGS.map((chunking, c) => streamPartsOnce(vector, chunking, new Rng(caseSeed(seed, index, c + CHUNKINGS.length)), host)),
+      );
+      runs += results.length;
+      const problems: string[] = [];
+      results.forEach((result, c) => {
+        states += result.states;
+        for (const v of result.violations) problems.push(`${CHUNKINGS[c]}: ${v}`);
+        if (result.status !== 'complete' || result.content !== vector.payload || result.reasoning !== vector.payload) {
+          problems.push(`${CHUNKINGS[c]}: ended ${result.status} with ${JSON.stringify(result.reasoning.slice(0, 60))}`);
+        }
+        if (JSON.stringify(result.input) !== JSON.stringify({ q: vector.payload })) problems.push(`${CHUNKINGS[c]}: tool input ${JSON.stringify(result.input)}`);
       });
       expect(problems, `seed ${seed}`).to.deep.equal([]);
       expect(traps, `seed ${seed}`).to.deep.equal([]);

@@ -56,10 +56,13 @@ describe('streaming an answer', () => {
     expect(requests[1].method).to.equal('POST');
     expect(requests[1].headers['content-type']).to.equal('application/json');
     const body = JSON.parse(requests[1].body);
+    // Each message as an AI SDK UIMessage (id, role, parts) with its text beside it.
+    const ids = el.messages.map((m) => m.id);
+    const text = (t: string) => [{ type: 'text', text: t }];
     expect(body.messages).to.deep.equal([
-      { role: 'user', content: 'first' },
-      { role: 'assistant', content: 'ok' },
-      { role: 'user', content: 'second' },
+      { id: ids[0], role: 'user', content: 'first', parts: text('first') },
+      { id: ids[1], role: 'assistant', content: 'ok', parts: [{ type: 'text', text: 'ok', state: 'done' }] },
+      { id: ids[2], role: 'user', content: 'second', parts: text('second') },
     ]);
     // Plus a fresh client-generated id per answer, which a server may use as an idempotency key.
     expect(body.requestId).to.be.a('string').and.not.equal(JSON.parse(requests[0].body).requestId);

@@ -75,7 +75,9 @@ describe('requests', () => {
     await oneEvent(el, 'llm-chat-done');
     const { requests } = await scriptLog(id);
     const first = JSON.parse(requests[0]!.body);
-    expect(first.messages).to.deep.equal([{ role: 'user', content: 'first' }]);
+    expect(first.messages).to.deep.equal([
+      { id: el.messages[0]!.id, role: 'user', content: 'first', parts: [{ type: 'text', text: 'first' }] },
+    ]);
     expect(first.requestId).to.be.a('string').and.not.be.empty;
     expect(JSON.parse(requests[1]!.body)).to.deep.equal({
       model: 'llama3.2',

@@ -139,7 +139,9 @@ describe('history', () => {
     expect(el.messages).to.deep.equal([]);
     localStorage.setItem(key, JSON.stringify({ version: 1, messages: [{ id: 'a', role: 'user', content: 'ok' }, 'junk'] }));
     const again = await storedChat('/api/chat', key);
-    expect(again.messages).to.deep.equal([{ id: 'a', role: 'user', content: 'ok', status: 'complete' }]);
+    expect(again.messages).to.deep.equal([
+      { id: 'a', role: 'user', content: 'ok', status: 'complete', parts: [{ type: 'text', text: 'ok' }] },
+    ]);
     localStorage.removeItem(key);
   });
 });

@@ -111,7 +111,9 @@ describe('message states', () => {
     const done = oneEvent(el, 'llm-chat-done');
     await clickControl(within(bubble, 'retry-button')!);
     expect((await done).detail.message.content).to.equal('Whole answer');
-    expect(JSON.parse((await scriptLog(id)).requests[0].body).messages).to.deep.equal([{ role: 'user', content: 'Question' }]);
+    expect(JSON.parse((await scriptLog(id)).requests[0].body).messages).to.deep.equal([
+      { id: 'u1', role: 'user', content: 'Question', parts: [{ type: 'text', text: 'Question' }] },
+    ]);
     expect(el.shadowRoot!.activeElement).to.equal(inputOf(el));
   });
 

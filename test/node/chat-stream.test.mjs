@@ -158,13 +158,16 @@ describe('streamChat with the resumable demo backend', () => {
   });
 });
 
+/** The response header by which a server opts into resuming. */
+const resumable = { 'Chat-Resumable': 'true' };
+
 describe('streamChat with scripted servers', () => {
   const sse = (events) => ({ text: events.join('') });
 
   test('a server that replays from the start never shows a token twice', async () => {
     const first = ['id: 1\ndata: {"content":"a"}\n\n', 'data: {"content":"b"}\n\n', 'id: 2\ndata: {"content":"c"}\n\n', 'id: 3\ndata: {"con'];
     const all = [...first.slice(0, 3), 'id: 3\ndata: {"content":"d"}\n\n', 'id: 4\ndata: [DONE]\n\n'];
-    const { url, log } = server.script({ chunks: [sse(first)] }, { chunks: [sse(all)] });
+    const { url, log } = server.script({ headers: resumable, chunks: [sse(first)] }, { headers: resumable, chunks: [sse(all)] });
     const { text, done } = await run(request(url));
     assert.equal(text, 'abcd');
     assert.equal(done.timing.reconnects, 1);
@@ -174,7 +177,7 @@ describe('streamChat with scripted servers', () => {
   });
 
   test('204 on reconnection means nothing more', async () => {
-    const { url } = server.script({ chunks: [sse(['id: 1\ndata: {"content":"all"}\n\n'])] }, { status: 204 });
+    const { url } = server.script({ headers: resumable, chunks: [sse(['id: 1\ndata: {"content":"all"}\n\n'])] }, { status: 204 });
     const { text, done } = await run(request(url));
     assert.equal(text, 'all');
     assert.equal(done.type, 'done');
@@ -325,8 +328,8 @@ describe('streamChat: a stream without ids that ends inside a record', () => {
 
   test('with ids, an end inside an event is resumed as before', async () => {
     const { url, log } = server.script(
-      { chunks: [{ text: 'id: 1\ndata: {"content":"a"}\n\nid: 2\ndata: {"cont' }] },
-      { chunks: [{ text: 'id: 2\ndata: {"content":"b"}\n\nid: 3\ndata: [DONE]\n\n' }] },
+      { headers: resumable, chunks: [{ text: 'id: 1\ndata: {"content":"a"}\n\nid: 2\ndata: {"cont' }] },
+      { headers: resumable, chunks: [{ text: 'id: 2\ndata: {"content":"b"}\n\nid: 3\ndata: [DONE]\n\n' }] },
     );
     const { text, done, error } = await run(request(url));
     assert.equal(error, undefined, error?.message);
@@ -389,7 +392,7 @@ describe('streamChat against a server that ignores Last-Event-ID', () => {
     // Each answer: one event with an id, then id-less text, then the connection closes without
     // an end marker. The server replays exactly that on every reconnection: no new id ever comes.
     const body = 'id: 7\ndata: {"content":"A"}\n\ndata: {"content":"b"}\n\n';
-    const { url, log } = server.script({ chunks: [{ text: body }] });
+    const { url, log } = server.script({ headers: resumable, chunks: [{ text: body }] });
     const { error, updates } = await run(request(url), { maxRetries: 3 });
     assert.ok(error instanceof ChatStreamError, `expected a ChatStreamError, got ${error}`);
     assert.equal(error.reason, 'network');

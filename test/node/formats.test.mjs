@@ -16,9 +16,11 @@ function responseOf(fixture, chunks) {
   });
 }
 
-/** The answer a list of parts adds up to, as the element would show it. */
+/** The answer a list of parts adds up to, as the element would show it (an AI SDK text-delta is text too). */
 export function summarize(parts) {
-  const text = parts.filter((p) => p.type === 'text').map((p) => p.text).join('');
+  const text = parts
+    .map((p) => (p.type === 'text' ? p.text : p.type === 'chunk' && p.chunk.type === 'text-delta' ? p.chunk.delta : ''))
+    .join('');
   const last = parts.at(-1);
   return { text, last };
 }
@@ -35,7 +37,7 @@ function checkOutcome(fixture, parts, label) {
     assert.equal(last.finishReason, fixture.finishReason, `finish reason (${label})`);
     assert.equal(last.truncated === true, fixture.truncated === true, `truncated (${label})`);
   }
-  assert.equal(parts.filter((p) => p.type !== 'text').length, 1, `exactly one final part (${label})`);
+  assert.equal(parts.filter((p) => p.type !== 'text' && p.type !== 'chunk').length, 1, `exactly one final part (${label})`);
 }
 
 describe('format fixtures', () => {
@@ -58,7 +60,7 @@ describe('format fixtures', () => {
       const adapter = createFormatAdapter('auto', headers);
       const { readBodyParts } = await import('../../dist/core/index.js');
       for await (const part of readBodyParts(streamOf([bytes]), adapter)) {
-        if (part.type !== 'text') break;
+        if (part.type !== 'text' && part.type !== 'chunk') break;
       }
       assert.equal(adapter.format, fixture.format, fixture.file);
     }
@@ -107,14 +109,16 @@ describe('format detection and content types', () => {
     const framing = (type) => createFormatAdapter('auto', new Headers({ 'Content-Type': type })).framing;
     assert.equal(framing('text/event-stream; charset=utf-8'), 'sse');
     assert.equal(framing('application/x-ndjson'), 'lines');
-    assert.equal(framing('application/json'), 'lines');
+    assert.equal(framing('application/json'), 'json');
     assert.equal(framing('text/plain'), 'text');
   });
 
-  test('unknown events and comments are ignored, never shown', async () => {
-    const body = ': hello\n\nevent: mystery\ndata: secret\n\ndata: {"content":"shown"}\n\nevent: other\ndata: {"content":"no"}\n\ndata: [DONE]\n\n';
+  test('events of any name carry text; heartbeats and comments are never shown', async () => {
+    const body =
+      ': hello\n\nevent: ping\ndata: secret\n\ndata: {"content":"shown"}\n\nevent: token\ndata: {"content":" too"}\n\n' +
+      'event: heartbeat\ndata: {"content":"no"}\n\ndata: [DONE]\n\n';
     const parts = await collect(readTextStream(new Response(body, { headers: { 'Content-Type': 'text/event-stream' } })));
-    assert.deepEqual(parts, [{ type: 'text', text: 'shown' }, { type: 'done' }]);
+    assert.deepEqual(parts, [{ type: 'text', text: 'shown' }, { type: 'text', text: ' too' }, { type: 'done' }]);
   });
 
   test('a simple JSON stream that turns malformed is an error, not text', async () => {

@@ -9,25 +9,34 @@ const messages = [
   { id: '3', role: 'assistant', content: '', status: 'error' },
   { id: '4', role: 'user', content: 'Again?', status: 'complete' },
 ];
+const text = (t) => [{ type: 'text', text: t }];
 const wire = [
-  { role: 'user', content: 'Hi' },
-  { role: 'assistant', content: 'Hello' },
-  { role: 'user', content: 'Again?' },
+  { id: '1', role: 'user', content: 'Hi', parts: text('Hi') },
+  { id: '2', role: 'assistant', content: 'Hello', parts: text('Hello') },
+  { id: '4', role: 'user', content: 'Again?', parts: text('Again?') },
 ];
+/** The default body's messages: the AI SDK's UIMessage shape, with `content` beside `parts`. */
+const uiMessages = [
+  { id: '1', role: 'user', content: 'Hi', parts: [{ type: 'text', text: 'Hi' }] },
+  { id: '2', role: 'assistant', content: 'Hello', parts: [{ type: 'text', text: 'Hello' }] },
+  { id: '4', role: 'user', content: 'Again?', parts: [{ type: 'text', text: 'Again?' }] },
+];
+/** What an OpenAI-compatible server gets: no field it does not know. */
+const plain = wire.map(({ role, content }) => ({ role, content }));
 
-test('POST by default: JSON { messages, requestId }, a fresh id each time', () => {
+test('POST by default: JSON { messages: [{ id, role, content, parts }], requestId }, a fresh id each time', () => {
   const a = buildChatRequest({ endpoint: '/api/chat', messages });
   const b = buildChatRequest({ endpoint: '/api/chat', messages });
   assert.equal(a.method, 'POST');
   assert.equal(a.headers['Content-Type'], 'application/json');
   assert.match(a.headers.Accept, /^text\/event-stream/);
-  assert.deepEqual(JSON.parse(a.body), { messages: wire, requestId: a.requestId });
+  assert.deepEqual(JSON.parse(a.body), { messages: uiMessages, requestId: a.requestId });
   assert.notEqual(a.requestId, b.requestId);
 });
 
 test('with a model: { model, messages, stream: true } and nothing else', () => {
   const request = buildChatRequest({ endpoint: 'http://127.0.0.1:11434/v1/chat/completions', messages, model: 'llama3.2' });
-  assert.deepEqual(JSON.parse(request.body), { model: 'llama3.2', messages: wire, stream: true });
+  assert.deepEqual(JSON.parse(request.body), { model: 'llama3.2', messages: plain, stream: true });
 });
 
 test('GET puts the last user message and the request id in the query', () => {
@@ -89,4 +98,27 @@ test('Retry-After: seconds or an HTTP date', () => {
   const now = Date.parse('Wed, 21 Oct 2015 07:28:00 GMT');
   assert.equal(parseRetryAfter('Wed, 21 Oct 2015 07:28:05 GMT', now), 5000);
   assert.equal(parseRetryAfter('Wed, 21 Oct 2015 07:27:00 GMT', now), 0);
+});
+
+test('each message goes with its parts as they are (reasoning, tools, sources), and a message without parts with its text as one', () => {
+  const parts = [
+    { type: 'step-start' },
+    { type: 'reasoning', text: 'Think.', state: 'done', providerMetadata: { anthropic: { signature: 's' } } },
+    { type: 'tool-weather', toolName: 'weather', toolCallId: 'c1', state: 'output-available', input: { city: 'Paris' }, output: { c: 21 } },
+    { type: 'text', text: 'It is 21 °C.', state: 'done' },
+    { type: 'source-url', sourceId: 's1', url: 'https://example.com' },
+  ];
+  const request = buildChatRequest({
+    endpoint: '/api/chat',
+    messages: [
+      { id: 'u', role: 'user', content: 'Weather?', status: 'complete' },
+      { id: 'a', role: 'assistant', content: 'It is 21 °C.', status: 'complete', parts },
+      { id: 'u2', role: 'user', content: 'Thanks', status: 'complete', parts: [{ type: 'text', text: 'Thanks' }] },
+    ],
+  });
+  assert.deepEqual(JSON.parse(request.body).messages, [
+    { id: 'u', role: 'user', content: 'Weather?', parts: [{ type: 'text', text: 'Weather?' }] },
+    { id: 'a', role: 'assistant', content: 'It is 21 °C.', parts },
+    { id: 'u2', role: 'user', content: 'Thanks', parts: [{ type: 'text', text: 'Thanks' }] },
+  ]);
 });

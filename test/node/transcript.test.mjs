@@ -23,3 +23,4 @@ test('settleOrphans interrupts busy answers except the pending one, and keeps th
   assert.equal(settleOrphans(calm, undefined), calm);
   assert.equal(isBusy(m('x', 'waiting')) && isBusy(m('y', 'streaming')) && !isBusy(m('z', 'stopped')), true);
 });
+

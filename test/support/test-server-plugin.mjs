@@ -2,7 +2,9 @@
 // tests talk to a real server over loopback, same-origin:
 //   POST /api/chat?delay=MS   the demo's mock model (demo/mock-backend.mjs), MS between tokens
 //   /test/...                 scripted responses (test/support/scripted-server.mjs)
+//   /real/...                 servers written with real libraries (test/support/real-backends.mjs)
 import { createMockChatHandler } from '../../demo/mock-backend.mjs';
+import { handleRealBackends } from './real-backends.mjs';
 import { handleScriptRoutes } from './scripted-server.mjs';
 
 const mockHandlers = new Map();
@@ -20,6 +22,11 @@ export function testServerMiddleware() {
       const delay = Number(ctx.query.delay ?? 5);
       await mockHandler(delay)(ctx.req, ctx.res);
       return;
+    }
+    if (ctx.path.startsWith('/real/')) {
+      ctx.respond = false;
+      if (await handleRealBackends(ctx.req, ctx.res)) return;
+      ctx.respond = true;
     }
     if (ctx.path.startsWith('/test/')) {
       ctx.respond = false;

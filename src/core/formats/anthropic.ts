@@ -1,6 +1,7 @@
-import type { ServerSentEvent } from '../sse.js';
+import type { WireRecord } from '../stream-parts.js';
 import { donePart, type StreamPart } from '../stream-parts.js';
 import { guard, isRecord, parseJsonRecord, providerError } from './json.js';
+import { AnthropicParts, toStreamParts } from './provider-parts.js';
 import type { FormatAdapter } from './types.js';
 
 /** The event names of Anthropic's Messages stream (used by format detection too). */
@@ -16,15 +17,17 @@ export const ANTHROPIC_EVENTS = new Set([
 
 /**
  * Anthropic Messages events: text in `content_block_delta` events whose delta is a
- * `text_delta` (thinking and tool-input deltas are not shown); `message_delta` carries the
- * `stop_reason`; `message_stop` ends; `error` reports an error; `ping` is ignored.
+ * `text_delta`; thinking, tool use, web search results and citations become parts (see
+ * {@link AnthropicParts}); `message_delta` carries the `stop_reason`; `message_stop` ends;
+ * `error` reports an error; `ping` is ignored.
  */
 export function createAnthropicAdapter(): FormatAdapter {
   let stopReason: string | undefined;
+  const rich = new AnthropicParts();
   return {
     framing: 'sse',
     format: 'anthropic',
-    event(event: ServerSentEvent): StreamPart[] {
+    record(event: WireRecord): StreamPart[] {
       return guard(() => {
         if (event.type === 'ping') return [];
         const data = parseJsonRecord(event.data);
@@ -32,17 +35,19 @@ export function createAnthropicAdapter(): FormatAdapter {
         switch (type) {
           case 'content_block_delta': {
             const delta = isRecord(data.delta) ? data.delta : {};
-            return delta.type === 'text_delta' && typeof delta.text === 'string' && delta.text !== ''
-              ? [{ type: 'text', text: delta.text }]
-              : [];
+            if (delta.type !== 'text_delta') return toStreamParts(rich.event(type, data));
+            return typeof delta.text === 'string' && delta.text !== '' ? [{ type: 'text', text: delta.text }] : [];
           }
+          case 'content_block_start':
+          case 'content_block_stop':
+            return toStreamParts(rich.event(type, data));
           case 'message_delta': {
             const delta = isRecord(data.delta) ? data.delta : {};
             if (typeof delta.stop_reason === 'string') stopReason = delta.stop_reason;
             return [];
           }
           case 'message_stop':
-            return [donePart(stopReason)];
+            return [...toStreamParts(rich.finish()), donePart(stopReason)];
           case 'error': {
             const error = isRecord(data.error) ? data.error : data;
             return [providerError(error, error.type)];
@@ -53,5 +58,6 @@ export function createAnthropicAdapter(): FormatAdapter {
       });
     },
     end: () => ({ type: 'incomplete' }),
+    flush: () => toStreamParts(rich.finish()),
   };
 }

@@ -1,19 +1,22 @@
-import type { ServerSentEvent } from '../sse.js';
+import type { WireRecord } from '../stream-parts.js';
 import { donePart, type StreamPart } from '../stream-parts.js';
 import { guard, isRecord, parseJsonRecord, providerError } from './json.js';
+import { GeminiParts, toStreamParts } from './provider-parts.js';
 import type { FormatAdapter } from './types.js';
 
 /**
  * Google Gemini `streamGenerateContent?alt=sse` (CRLF line endings): each event is a
- * GenerateContentResponse; text in `candidates[0].content.parts[].text`, thought parts skipped;
- * the last one carries `finishReason` (there is no `[DONE]`). A blocked prompt comes back as
- * `promptFeedback.blockReason`, an error as `{"error": {…}}`.
+ * GenerateContentResponse; text in `candidates[0].content.parts[].text`; thought parts, function
+ * calls and grounding become parts (see {@link GeminiParts}); the last one carries `finishReason`
+ * (there is no `[DONE]`). A blocked prompt comes back as `promptFeedback.blockReason`, an error as
+ * `{"error": {…}}`.
  */
 export function createGeminiAdapter(): FormatAdapter {
+  const rich = new GeminiParts();
   return {
     framing: 'sse',
     format: 'gemini',
-    event(event: ServerSentEvent): StreamPart[] {
+    record(event: WireRecord): StreamPart[] {
       if (event.type !== 'message') return [];
       return guard(() => {
         const data = parseJsonRecord(event.data);
@@ -26,19 +29,14 @@ export function createGeminiAdapter(): FormatAdapter {
           }
           return [];
         }
-        const parts: StreamPart[] = [];
-        const content = isRecord(candidate.content) ? candidate.content : {};
-        for (const part of Array.isArray(content.parts) ? content.parts : []) {
-          if (isRecord(part) && part.thought !== true && typeof part.text === 'string' && part.text !== '') {
-            parts.push({ type: 'text', text: part.text });
-          }
-        }
+        const parts: StreamPart[] = toStreamParts(rich.candidate(candidate));
         if (typeof candidate.finishReason === 'string' && candidate.finishReason !== 'FINISH_REASON_UNSPECIFIED') {
-          parts.push(donePart(candidate.finishReason));
+          parts.push(...toStreamParts(rich.finish()), donePart(candidate.finishReason));
         }
         return parts;
       });
     },
     end: () => ({ type: 'incomplete' }),
+    flush: () => toStreamParts(rich.finish()),
   };
 }

@@ -1,28 +1,30 @@
-import type { ServerSentEvent } from '../sse.js';
+import type { WireRecord } from '../stream-parts.js';
 import { donePart, type StreamPart } from '../stream-parts.js';
 import { guard, isRecord, parseJsonRecord, providerError } from './json.js';
 import { simpleText } from './simple-sse.js';
+import { OllamaParts, toStreamParts } from './provider-parts.js';
 import type { FormatAdapter } from './types.js';
 
 /**
  * Newline-delimited JSON, as Ollama sends it: `/api/chat` lines carry `message.content`,
- * `/api/generate` lines `response` (thinking is not shown); the last line has `"done": true` and
+ * `/api/generate` lines `response`; thinking and tool calls become parts (see
+ * {@link OllamaParts}); the last line has `"done": true` and
  * `done_reason`; `{"error": "…"}` lines report an error even with status 200. Lines holding
  * `{"content"}`, `{"text"}` or `{"delta"}` work too. Once a line has had a `done` field, the
  * stream must end with `"done": true`.
  */
 export function createNdjsonAdapter(): FormatAdapter {
   let hasDoneField = false;
+  const rich = new OllamaParts();
   return {
     framing: 'lines',
     format: 'ndjson',
-    event(event: ServerSentEvent): StreamPart[] {
+    record(event: WireRecord): StreamPart[] {
       const line = event.data.trim();
       if (line === '') return [];
       return guard(() => {
         const record = parseJsonRecord(line);
         if (record.error !== undefined && record.error !== null) return [providerError(record)];
-        const parts: StreamPart[] = [];
         const message = isRecord(record.message) ? record.message : undefined;
         const text =
           message && typeof message.content === 'string'
@@ -30,13 +32,17 @@ export function createNdjsonAdapter(): FormatAdapter {
             : typeof record.response === 'string'
               ? record.response
               : simpleText(record);
-        if (text) parts.push({ type: 'text', text });
+        // `/api/generate` has its thinking beside `response`.
+        const parts = toStreamParts(rich.message(message ? { ...message, content: text } : { thinking: record.thinking, content: text }));
         if ('done' in record) hasDoneField = true;
-        if (record.done === true) parts.push(donePart(typeof record.done_reason === 'string' ? record.done_reason : undefined));
+        if (record.done === true) {
+          parts.push(...toStreamParts(rich.finish()), donePart(typeof record.done_reason === 'string' ? record.done_reason : undefined));
+        }
         return parts;
       });
     },
     end: () => (hasDoneField ? { type: 'incomplete' } : { type: 'open' }),
+    flush: () => toStreamParts(rich.finish()),
   };
 }
 
@@ -45,7 +51,7 @@ export function createTextAdapter(): FormatAdapter {
   return {
     framing: 'text',
     format: 'text',
-    event: (event) => (event.data === '' ? [] : [{ type: 'text', text: event.data }]),
+    record: (record) => (record.data === '' ? [] : [{ type: 'text', text: record.data }]),
     end: () => ({ type: 'open' }),
   };
 }

@@ -1,18 +1,21 @@
-import type { ServerSentEvent } from '../sse.js';
+import type { WireRecord } from '../stream-parts.js';
 import { donePart, type StreamPart } from '../stream-parts.js';
 import { guard, isRecord, parseJsonRecord, providerError } from './json.js';
+import { OpenAiResponsesParts, toStreamParts } from './provider-parts.js';
 import type { FormatAdapter } from './types.js';
 
 /**
  * OpenAI Responses API events: text in `response.output_text.delta`; the end is
  * `response.completed`, `response.incomplete` (cut off: `incomplete_details.reason`) or
- * `response.failed`; `error` reports an error. Other events (reasoning, tools) are ignored.
+ * `response.failed`; `error` reports an error. Reasoning summaries, function calls, web searches
+ * and URL citations become parts (see {@link OpenAiResponsesParts}).
  */
 export function createOpenAiResponsesAdapter(): FormatAdapter {
+  const rich = new OpenAiResponsesParts();
   return {
     framing: 'sse',
     format: 'openai-responses',
-    event(event: ServerSentEvent): StreamPart[] {
+    record(event: WireRecord): StreamPart[] {
       if (event.data === '[DONE]') return [];
       return guard(() => {
         const data = parseJsonRecord(event.data);
@@ -34,7 +37,7 @@ export function createOpenAiResponsesAdapter(): FormatAdapter {
           case 'error':
             return [providerError(data, data.code)];
           default:
-            return [];
+            return toStreamParts(rich.event(type, data));
         }
       });
     },

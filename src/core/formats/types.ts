@@ -1,5 +1,4 @@
-import type { ServerSentEvent } from '../sse.js';
-import type { StreamPart } from '../stream-parts.js';
+import type { EndOfStream, StreamPart, WireRecord } from '../stream-parts.js';
 
 /**
  * The wire formats the element speaks. `auto` (the default) picks one from the Content-Type and
@@ -37,26 +36,25 @@ export const STREAM_FORMATS: readonly StreamFormat[] = [
   'text',
 ];
 
-/**
- * How a body ended without a `done` part: normally for a format without an end marker (`open`);
- * complete after all, because the format's finish was seen though its final marker was not (a
- * `done` part); or cut short (`incomplete`), `cut` when the body ended inside a record (an SSE
- * event, an NDJSON line) rather than merely without its end marker.
- */
-export type EndOfStream = { type: 'open' } | { type: 'incomplete'; cut?: boolean } | Extract<StreamPart, { type: 'done' }>;
+export type { EndOfStream, WireRecord } from '../stream-parts.js';
 
 /**
- * Turns one framed record of a body into parts. SSE formats get each event; `ndjson` gets each
- * line as the `data` of a `message` event; `text` gets each decoded chunk the same way. One adapter
- * serves one answer, across reconnections, so it may keep state (a finish reason seen earlier).
+ * Turns the framed records of a body into parts. SSE formats get each event; `ndjson` each line;
+ * `text` each decoded chunk; `json` the whole body (see {@link WireRecord}). One adapter serves one
+ * answer, across reconnections, so it may keep state (a finish reason seen earlier).
  */
 export interface FormatAdapter {
   /** How the body is framed into records. */
-  readonly framing: 'sse' | 'lines' | 'text';
+  readonly framing: 'sse' | 'lines' | 'text' | 'json';
   /** The format, once known (`auto` until the first telling event). */
   readonly format: StreamFormat;
   /** The parts for one record; unknown events and comments give none. */
-  event(event: ServerSentEvent): StreamPart[];
+  record(record: WireRecord): StreamPart[];
   /** The body ended without a `done` part. */
   end(): EndOfStream;
+  /**
+   * The body ended: the parts the adapter still holds (a tool call whose arguments never got
+   * their finish, text held back to look for a `<think>` tag). Called before {@link end}.
+   */
+  flush?(): StreamPart[];
 }
