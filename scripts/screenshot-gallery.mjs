@@ -63,6 +63,29 @@ const SCENES = {
     await settle(page);
     return { name: 'launcher-unread', clip: { x: 640, y: 480, width: 160, height: 120 } };
   },
+  /** Thumbs under an answer, one chosen, the comment box open, and a host action. */
+  async feedback(page, base) {
+    await page.goto(`${base}/`, { waitUntil: 'load' });
+    await page.waitForFunction(() => customElements.get('llm-stream-chat') !== undefined);
+    await page.evaluate(() => {
+      document.querySelector('llm-stream-chat-launcher').hidden = true; // the demo's bubble would cover the view
+      const chat = document.querySelector('#main-chat');
+      chat.clear();
+      chat.feedback = true;
+      chat.feedbackComment = true;
+      chat.actions = [{ id: 'share', label: 'Share', icon: '↗' }];
+    });
+    const input = await page.waitForSelector('#main-chat >>> [part~="input"]');
+    await nextEvent(page, '#main-chat', 'llm-chat-done');
+    await input.type('Hello');
+    await page.keyboard.press('Enter');
+    await awaitEvent(page);
+    await page.click('#main-chat >>> [part~="feedback-down"]');
+    await page.keyboard.type('It missed my question.');
+    await settle(page);
+    const box = await (await page.$('#main-chat')).boundingBox();
+    return { name: 'feedback', clip: { x: box.x, y: box.y, width: box.width, height: box.height } };
+  },
 };
 
 export async function takeGallery(names = Object.keys(SCENES)) {

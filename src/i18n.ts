@@ -54,6 +54,16 @@ export interface LlmChatStrings {
   answerStopped: string;
   /** Announced when an answer is interrupted. */
   answerInterrupted: string;
+  /** The thumbs-up button under an answer (`feedback` attribute). */
+  feedbackUp: string;
+  /** The thumbs-down button under an answer. */
+  feedbackDown: string;
+  /** Label of the optional comment box shown after a rating (`feedback-comment` attribute). */
+  feedbackCommentLabel: string;
+  /** The button that sends the comment. */
+  feedbackSubmit: string;
+  /** Announced once a rating or a comment is given. */
+  feedbackThanks: string;
   /** Title of the launcher's panel. */
   launcherTitle: string;
   /** The launcher button while the panel is closed. */
@@ -121,6 +131,11 @@ export const defaultStrings: Readonly<LlmChatStrings> = Object.freeze({
   answerComplete: 'Answer complete.',
   answerStopped: 'Answer stopped.',
   answerInterrupted: 'The answer was interrupted.',
+  feedbackUp: 'Good answer',
+  feedbackDown: 'Bad answer',
+  feedbackCommentLabel: 'Tell us more (optional)',
+  feedbackSubmit: 'Send feedback',
+  feedbackThanks: 'Thanks for your feedback.',
   launcherTitle: 'Chat',
   openChat: 'Open chat',
   closeChat: 'Close chat',

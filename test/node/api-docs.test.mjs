@@ -47,6 +47,8 @@ function partsInSource(source) {
     for (const token of value.split(/\s+/)) {
       if (token.includes('${message.role}')) {
         for (const role of ['user', 'assistant']) names.add(token.replace('${message.role}', role));
+      } else if (token.includes('${value}')) {
+        for (const value of ['up', 'down']) names.add(token.replace('${value}', value));
       } else if (token.includes('${state}')) {
         for (const state of ['running', 'done', 'failed', 'called']) names.add(token.replace('${state}', state));
       } else {
