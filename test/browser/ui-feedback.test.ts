@@ -40,7 +40,7 @@ describe('message ids, feedback and actions', () => {
     await el.updateComplete;
     expect(up.getAttribute('aria-pressed')).to.equal('true');
     expect(part(el, 'feedback-down')!.getAttribute('aria-pressed')).to.equal('false');
-    expect(el.messages[1]!.feedback).to.deep.equal({ value: 'up' });
+    expect(el.messages[1].feedback).to.deep.equal({ value: 'up' });
     expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('Thanks for your feedback.');
     await expect(el).shadowDom.to.be.accessible();
 
@@ -48,7 +48,7 @@ describe('message ids, feedback and actions', () => {
     await clickControl(up);
     detail = ((await event) as CustomEvent<LlmChatFeedbackDetail>).detail;
     expect(detail.value).to.be.undefined;
-    expect(el.messages[1]!.feedback).to.be.undefined;
+    expect(el.messages[1].feedback).to.be.undefined;
   });
 
   it('keyboard only, with feedback-comment: thumbs down, the comment box takes focus, Enter on its button sends the comment', async () => {
@@ -70,7 +70,7 @@ describe('message ids, feedback and actions', () => {
     expect([detail.messageId, detail.value, detail.comment]).to.deep.equal(['a1', 'down', 'Too short']);
     await el.updateComplete;
     expect(part(el, 'feedback-form')).to.be.null;
-    expect(el.messages[1]!.feedback).to.deep.equal({ value: 'down', comment: 'Too short' });
+    expect(el.messages[1].feedback).to.deep.equal({ value: 'down', comment: 'Too short' });
   });
 
   it('feedback survives storage; malformed feedback given in messages is dropped', async () => {
@@ -82,11 +82,11 @@ describe('message ids, feedback and actions', () => {
     await el.updateComplete;
     const again = await fixture<LlmStreamChat>(html`<llm-stream-chat feedback storage-key="feedback-test"></llm-stream-chat>`);
     await again.updateComplete;
-    expect(again.messages[1]!.feedback).to.deep.equal({ value: 'down' });
+    expect(again.messages[1].feedback).to.deep.equal({ value: 'down' });
     expect(part(again, 'feedback-down')!.getAttribute('aria-pressed')).to.equal('true');
     localStorage.removeItem('feedback-test');
-    again.messages = [{ ...conversation()[1]!, feedback: { value: 'maybe' } as unknown as ChatMessage['feedback'] }];
-    expect(again.messages[0]!.feedback).to.be.undefined;
+    again.messages = [{ ...conversation()[1], feedback: { value: 'maybe' } as unknown as ChatMessage['feedback'] }];
+    expect(again.messages[0].feedback).to.be.undefined;
   });
 
   it('host actions on answers and user messages fire llm-chat-action with the action and message id', async () => {
@@ -101,15 +101,15 @@ describe('message ids, feedback and actions', () => {
     );
     await el.updateComplete;
     const [userBubble, answerBubble] = parts(el, 'message');
-    expect([...userBubble!.querySelectorAll('[part~="action-button"]')].map((b) => b.textContent!.trim())).to.deep.equal(['Pin']);
-    const answerActions = [...answerBubble!.querySelectorAll<HTMLElement>('[part~="action-button"]')];
-    expect(answerActions.map((b) => b.textContent!.trim())).to.deep.equal(['↗ Share', 'Pin']);
+    expect([...userBubble.querySelectorAll('[part~="action-button"]')].map((b) => b.textContent.trim())).to.deep.equal(['Pin']);
+    const answerActions = [...answerBubble.querySelectorAll<HTMLElement>('[part~="action-button"]')];
+    expect(answerActions.map((b) => b.textContent.trim())).to.deep.equal(['↗ Share', 'Pin']);
     let event = oneEvent(el, 'llm-chat-action');
-    await clickControl(answerActions[0]!);
+    await clickControl(answerActions[0]);
     let detail = ((await event) as CustomEvent<LlmChatActionDetail>).detail;
     expect([detail.action, detail.messageId]).to.deep.equal(['share', 'a1']);
     event = oneEvent(el, 'llm-chat-action');
-    await clickControl(userBubble!.querySelector<HTMLElement>('[part~="action-button"]')!);
+    await clickControl(userBubble.querySelector<HTMLElement>('[part~="action-button"]')!);
     detail = ((await event) as CustomEvent<LlmChatActionDetail>).detail;
     expect([detail.action, detail.messageId]).to.deep.equal(['pin', 'u1']);
     await emulateMedia({ colorScheme: 'dark' });
