@@ -5,6 +5,10 @@ import { testServerMiddleware } from './test/support/test-server-plugin.mjs';
 import { cspMiddleware } from './test/support/csp-middleware.mjs';
 import { examplesMiddleware } from './test/support/examples-middleware.mjs';
 import { hostilePlugin } from './test/support/hostile-plugin.mjs';
+import { createRecipeServers } from './test/support/recipes-plugin.mjs';
+
+// The backend recipes of examples/, run as their own processes behind /recipes/<name>/.
+const recipes = createRecipeServers();
 
 export default {
   // The load measurements run on their own afterwards (web-test-runner.load.config.mjs): beside
@@ -16,8 +20,12 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
-  middleware: [testServerMiddleware(), cspMiddleware(), examplesMiddleware()],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), hostilePlugin()],
+  middleware: [testServerMiddleware(), cspMiddleware(), examplesMiddleware(), recipes.middleware()],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    hostilePlugin(),
+    recipes.plugin(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS },

@@ -8,16 +8,12 @@ import '../src/define.ts';
 const now = () => performance.now();
 const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-/** Counts animation frames while a run goes on, so work can be grouped per frame. */
-function frameCounter() {
-  const state = { frame: 0, running: true };
-  const tick = () => {
-    state.frame++;
-    if (state.running) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-  return state;
-}
+/**
+ * The frame a piece of work runs in, to group work per frame: the timeline's time is the current
+ * frame's. Read rather than counted with a requestAnimationFrame loop, which would itself keep
+ * the page producing a frame 60 times a second and add that cost to every renderer measured.
+ */
+const currentFrame = () => document.timeline.currentTime;
 
 function longTasks() {
   const tasks = [];
@@ -53,21 +49,73 @@ function perFrame(samples) {
   return [...frames.values()];
 }
 
+/** `n` earlier messages of about 300 characters each, every other one Markdown from the model. */
+function conversation(n) {
+  return Array.from({ length: n }, (_, i) =>
+    i % 2 === 0
+      ? { id: `u${i}`, role: 'user', status: 'complete', content: `Question ${i}: how does the renderer keep a long conversation cheap while a new answer streams in? ${'Please explain. '.repeat(10)}` }
+      : {
+          id: `a${i}`,
+          role: 'assistant',
+          status: 'complete',
+          content: `Answer ${i}: **finished** messages are laid out once, with \`containment\`, see [the notes](https://example.com/${i}).\n\n- first point of the answer\n- second point, with *emphasis*\n\n${'Some more prose of the answer. '.repeat(5)}`,
+        },
+  );
+}
+
+/** What the measured answer streams into after a restore: the element, or the naive container. */
+let restoredTarget;
+
+/**
+ * Restores `n` earlier messages, before the measured answer: through the element's `messages`,
+ * or (naive) marked + DOMPurify once per message. Returns its time and long tasks.
+ */
+window.restore = async (renderer, n) => {
+  const messages = conversation(n);
+  const long = longTasks();
+  const start = now();
+  if (renderer === 'runIncremental') {
+    const el = document.createElement('llm-stream-chat');
+    el.style.height = '600px';
+    document.body.replaceChildren(el);
+    el.messages = messages;
+    await el.updateComplete;
+    restoredTarget = el;
+  } else {
+    const purify = DOMPurify(window);
+    const log = document.createElement('div');
+    log.style.cssText = 'height: 600px; overflow-y: auto';
+    document.body.replaceChildren(log);
+    for (const message of messages) {
+      const div = document.createElement('div');
+      div.append(purify.sanitize(marked.parse(message.content), { RETURN_DOM_FRAGMENT: true }));
+      log.append(div);
+    }
+    restoredTarget = log;
+  }
+  await nextPaint();
+  long.stop();
+  return { chars: messages.reduce((sum, m) => sum + m.content.length, 0), ms: now() - start, longTasks: long.tasks };
+};
+
 window.runIncremental = async (url) => {
-  const el = document.createElement('llm-stream-chat');
+  let el = restoredTarget;
+  restoredTarget = undefined;
+  if (!el) {
+    el = document.createElement('llm-stream-chat');
+    el.style.height = '600px';
+    document.body.replaceChildren(el);
+  }
   el.endpoint = url;
-  el.style.height = '600px';
-  document.body.replaceChildren(el);
   await el.updateComplete;
   const Chat = customElements.get('llm-stream-chat');
   const samples = [];
-  const counter = frameCounter();
   const originalUpdate = Chat.prototype.update;
   // Lit's update() renders the template, which runs the Markdown directive: the render work.
   Chat.prototype.update = function (changed) {
     const start = now();
     originalUpdate.call(this, changed);
-    samples.push([counter.frame, now() - start]);
+    samples.push([currentFrame(), now() - start]);
   };
   const watch = watchLastByte();
   const long = longTasks();
@@ -78,16 +126,12 @@ window.runIncremental = async (url) => {
   await el.updateComplete;
   await nextPaint();
   const paintedAt = now();
-  counter.running = false;
   long.stop();
   watch.restore();
   Chat.prototype.update = originalUpdate;
   return {
     complete: true,
-    // The answer's text and its reasoning's.
-    chars: (el.messages.at(-1).parts ?? [{ type: 'text', text: el.messages.at(-1).content }])
-      .filter((part) => part.type === 'text' || part.type === 'reasoning')
-      .reduce((sum, part) => sum + part.text.length, 0) || el.messages.at(-1).content.length,
+    chars: el.messages.at(-1).content.length,
     elapsedMs: paintedAt - startedAt,
     frameWork: perFrame(samples),
     longTasks: long.tasks,
@@ -98,15 +142,19 @@ window.runIncremental = async (url) => {
 
 window.runNaive = async (url, budgetMs) => {
   const container = document.createElement('div');
-  document.body.replaceChildren(container);
+  const log = restoredTarget;
+  restoredTarget = undefined;
+  if (log) {
+    log.append(container);
+  } else {
+    document.body.replaceChildren(container);
+  }
   const purify = DOMPurify(window);
   const samples = [];
-  const counter = frameCounter();
   const long = longTasks();
   const abort = new AbortController();
   const startedAt = now();
   let text = '';
-  let reasoning = '';
   let lastByteAt = 0;
   let complete = false;
   const response = await fetch(url, { method: 'POST', body: '{}', signal: abort.signal });
@@ -125,16 +173,11 @@ window.runNaive = async (url, budgetMs) => {
         const data = event.startsWith('data: ') ? event.slice(6) : '';
         if (data === '[DONE]') complete = true;
         if (!data || data === '[DONE]') continue;
-        const chunk = JSON.parse(data);
-        if (chunk.type === 'reasoning-delta') reasoning += chunk.delta;
-        else if (chunk.type === 'text-delta') text += chunk.delta;
-        else if (typeof chunk.content === 'string') text += chunk.content;
-        else continue;
+        text += JSON.parse(data).content;
         // What deep-chat and friends do: the whole text, parsed and sanitized, per delta.
         const start = now();
-        const markup = (reasoning ? marked.parse(reasoning) : '') + marked.parse(text);
-        container.replaceChildren(purify.sanitize(markup, { RETURN_DOM_FRAGMENT: true }));
-        samples.push([counter.frame, now() - start]);
+        container.replaceChildren(purify.sanitize(marked.parse(text), { RETURN_DOM_FRAGMENT: true }));
+        samples.push([currentFrame(), now() - start]);
       }
       if (now() - startedAt > budgetMs) {
         abort.abort();
@@ -146,11 +189,10 @@ window.runNaive = async (url, budgetMs) => {
   }
   await nextPaint();
   const paintedAt = now();
-  counter.running = false;
   long.stop();
   return {
     complete,
-    chars: text.length + reasoning.length,
+    chars: text.length,
     elapsedMs: paintedAt - startedAt,
     frameWork: perFrame(samples),
     longTasks: long.tasks,

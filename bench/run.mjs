@@ -1,12 +1,15 @@
-// `npm run bench`: streams LLM-style Markdown answers of ~10 KB, 100 KB and 1 MB from a loopback
-// server at ~2,000 tokens/s of ~4 characters through the real element in headless Chromium,
-// and through a naive renderer in the same run; prints a table and writes bench/results/*.json.
-//   --quick           10 KB and 100 KB only
-//   --sizes=1MB       only the listed answers (10KB, 100KB, 1MB, rich; comma-separated)
-// "rich" is 50 KB of reasoning followed by a 100 KB answer, as AI SDK UI message stream chunks.
+/* global window */
+// `npm run bench`: streams LLM-style Markdown answers from a loopback server through the real
+// element in headless Chromium, and through a naive renderer (marked + DOMPurify over the whole
+// text on every delta) in the same run; prints a table and writes bench/results/*.json.
+// Scenarios: a real model's pace (100 tokens/s of ~4 characters, a 10 KB answer), the same after
+// restoring 1,000 earlier messages (~300 KB), and bursts of 2,000 tokens/s (10 KB, 100 KB, 1 MB).
+//   --quick           no 1 MB, and the real-pace answers cut to 4 KB
+//   --only=a,b        only the listed scenarios (real, restored, 10KB, 100KB, 1MB)
 //   --naive-budget=S  stop each naive run after S seconds (default 30): it is quadratic
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -18,20 +21,22 @@ import { printTable, summarize } from './report.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]));
-const TOKENS_PER_SECOND = 2000;
 const naiveBudgetMs = Number(args.get('naive-budget') ?? 30) * 1000;
-const SIZES = [
-  { name: '10 KB', bytes: 10_000 },
-  { name: '100 KB', bytes: 100_000 },
-  ...(args.has('quick') ? [] : [{ name: '1 MB', bytes: 1_000_000 }]),
-  { name: '50 KB reasoning + 100 KB', key: 'rich', bytes: 100_000, reasoningBytes: 50_000 },
-].filter((size) => !args.has('sizes') || String(args.get('sizes')).split(',').includes(size.key ?? size.name.replace(' ', ''))).map((size) => ({
-  ...size,
-  // Prose, nested lists, tables, and one code block of 30 KB (smaller in the 10 KB answer).
-  text: llmAnswer(2026, size.bytes, { codeBlockBytes: Math.min(30_000, Math.round(size.bytes * 0.3)) }),
-  // Reasoning is prose and lists, without a long code block.
-  reasoning: size.reasoningBytes ? llmAnswer(11, size.reasoningBytes, { codeBlockBytes: 2_000 }) : undefined,
-}));
+const quick = args.has('quick');
+const realBytes = quick ? 4_000 : 10_000;
+const SCENARIOS = [
+  { id: 'real', name: `${realBytes / 1000} KB at 100 tok/s`, bytes: realBytes, tokensPerSecond: 100, restore: 0 },
+  { id: 'restored', name: `${realBytes / 1000} KB at 100 tok/s after 1,000 messages`, bytes: realBytes, tokensPerSecond: 100, restore: 1000 },
+  { id: '10KB', name: '10 KB at 2,000 tok/s', bytes: 10_000, tokensPerSecond: 2000, restore: 0 },
+  { id: '100KB', name: '100 KB at 2,000 tok/s', bytes: 100_000, tokensPerSecond: 2000, restore: 0 },
+  ...(quick ? [] : [{ id: '1MB', name: '1 MB at 2,000 tok/s', bytes: 1_000_000, tokensPerSecond: 2000, restore: 0 }]),
+]
+  .filter((scenario) => !args.has('only') || String(args.get('only')).split(',').includes(scenario.id))
+  .map((scenario) => ({
+    ...scenario,
+    // Prose, nested lists, tables, and one code block of 30 KB (smaller in smaller answers).
+    text: llmAnswer(2026, scenario.bytes, { codeBlockBytes: Math.min(30_000, Math.round(scenario.bytes * 0.3)) }),
+  }));
 
 // Each measured run is preceded, in the same page, by a short answer through the same renderer:
 // one-time costs (compiling the code, first styles) are not the cost per KB being compared.
@@ -53,27 +58,9 @@ async function bundlePage() {
   return result.outputFiles[0].contents;
 }
 
-/**
- * The events of an answer, one ~4-character token each: `{content}` for a plain answer; with
- * reasoning, AI SDK UI message stream chunks (reasoning deltas, then text deltas).
- */
-function answerEvents(text, reasoning) {
-  if (!reasoning) return tokenize(text, 4).map((content) => JSON.stringify({ content }));
-  return [
-    { type: 'start' },
-    { type: 'reasoning-start', id: 'r' },
-    ...tokenize(reasoning, 4).map((delta) => ({ type: 'reasoning-delta', id: 'r', delta })),
-    { type: 'reasoning-end', id: 'r' },
-    { type: 'text-start', id: 't' },
-    ...tokenize(text, 4).map((delta) => ({ type: 'text-delta', id: 't', delta })),
-    { type: 'text-end', id: 't' },
-    { type: 'finish' },
-  ].map((chunk) => JSON.stringify(chunk));
-}
-
 /** Plays an answer as SSE, one ~4-character token per event, paced by the wall clock. */
-function streamAnswer(res, text, reasoning) {
-  const tokens = answerEvents(text, reasoning);
+function streamAnswer(res, text, tokensPerSecond) {
+  const tokens = tokenize(text, 4);
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
   const started = performance.now();
   let sent = 0;
@@ -81,9 +68,9 @@ function streamAnswer(res, text, reasoning) {
   res.on('close', () => (closed = true));
   const tick = () => {
     if (closed) return;
-    const due = Math.min(tokens.length, Math.floor(((performance.now() - started) / 1000) * TOKENS_PER_SECOND));
+    const due = Math.min(tokens.length, Math.floor(((performance.now() - started) / 1000) * tokensPerSecond));
     let out = '';
-    for (; sent < due; sent++) out += `data: ${tokens[sent]}\n\n`;
+    for (; sent < due; sent++) out += `data: ${JSON.stringify({ content: tokens[sent] })}\n\n`;
     if (out) res.write(out);
     if (sent < tokens.length) setTimeout(tick, 4);
     else res.end('data: [DONE]\n\n');
@@ -103,8 +90,8 @@ async function startServer(page) {
     } else if (pathname.startsWith('/stream/') && req.method === 'POST') {
       req.resume();
       const name = pathname.slice('/stream/'.length);
-      const size = name === 'warmup' ? WARMUP : SIZES[Number(name)];
-      if (size) streamAnswer(res, size.text, size.reasoning);
+      const scenario = name === 'warmup' ? { ...WARMUP, tokensPerSecond: 2000 } : SCENARIOS[Number(name)];
+      if (scenario) streamAnswer(res, scenario.text, scenario.tokensPerSecond);
       else res.writeHead(404).end();
     } else {
       res.writeHead(404).end();
@@ -114,21 +101,34 @@ async function startServer(page) {
   return { server, base: `http://127.0.0.1:${server.address().port}` };
 }
 
-async function measure(browser, base, script, ...params) {
+/**
+ * One run in a fresh page: a warm-up answer, then (for the long-conversation scenario) the
+ * restore of earlier messages, then the measured answer. Main-thread busy time is CDP's
+ * TaskDuration between two metrics snapshots around the answer alone (style, layout, paint and
+ * microtasks included), divided by the wall time between them.
+ */
+async function measure(browser, base, script, url, scenario, ...params) {
   const page = await browser.newPage();
   await page.setViewport({ width: 1000, height: 800 });
   await page.goto(`${base}/`, { waitUntil: 'load' });
   await page.waitForFunction(() => typeof window.runIncremental === 'function');
-  await page.evaluate((name, url) => window[name](url, 60_000), script, `${base}/stream/warmup`);
+  await page.evaluate((name, warmup) => window[name](warmup, 60_000), script, `${base}/stream/warmup`);
+  const restored = scenario.restore ? await page.evaluate((name, n) => window.restore(name, n), script, scenario.restore) : undefined;
   const before = await page.metrics();
-  const result = await page.evaluate((name, ...rest) => window[name](...rest), script, ...params);
+  const result = await page.evaluate((name, ...rest) => window[name](...rest), script, url, ...params);
   const after = await page.metrics();
   await page.close();
+  const windowMs = (after.Timestamp - before.Timestamp) * 1000;
+  const mainThreadMs = (after.TaskDuration - before.TaskDuration) * 1000;
   return {
     ...result,
-    mainThreadMs: (after.TaskDuration - before.TaskDuration) * 1000,
+    restored,
+    windowMs,
+    mainThreadMs,
+    busy: mainThreadMs / windowMs,
     layoutMs: (after.LayoutDuration - before.LayoutDuration) * 1000,
     styleMs: (after.RecalcStyleDuration - before.RecalcStyleDuration) * 1000,
+    layouts: after.LayoutCount - before.LayoutCount,
   };
 }
 
@@ -139,23 +139,26 @@ const browser = await puppeteer.launch({
   protocolTimeout: 900_000,
   args: [...CHROMIUM_ARGS, '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
 });
+const loadBefore = loadavg();
 const rows = [];
 try {
-  for (const [index, size] of SIZES.entries()) {
+  for (const [index, scenario] of SCENARIOS.entries()) {
     const url = `${base}/stream/${index}`;
-    process.stdout.write(`${size.name}: incremental… `);
-    const ours = summarize(await measure(browser, base, 'runIncremental', url));
+    process.stdout.write(`${scenario.name}: incremental… `);
+    const ours = summarize(await measure(browser, base, 'runIncremental', url, scenario));
     process.stdout.write(`naive (at most ${naiveBudgetMs / 1000} s)…\n`);
-    const naive = summarize(await measure(browser, base, 'runNaive', url, naiveBudgetMs));
-    rows.push({ size: size.name, bytes: size.text.length + (size.reasoning?.length ?? 0), incremental: ours, naive });
+    const naive = summarize(await measure(browser, base, 'runNaive', url, scenario, naiveBudgetMs));
+    rows.push({ id: scenario.id, size: scenario.name, bytes: scenario.text.length, tokensPerSecond: scenario.tokensPerSecond, incremental: ours, naive });
   }
 } finally {
   await browser.close();
   server.close();
 }
+const load = { before: loadBefore.map((n) => Math.round(n * 100) / 100), after: loadavg().map((n) => Math.round(n * 100) / 100) };
+console.log(`\nMachine load average (1, 5, 15 min): ${load.before.join(' ')} before, ${load.after.join(' ')} after; ${new Date().toISOString()}`);
 
 const report = printTable(rows);
 const file = join(root, 'bench/results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 mkdirSync(dirname(file), { recursive: true });
-writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), chromium: ensureChromium(), tokensPerSecond: TOKENS_PER_SECOND, naiveBudgetMs, rows, targets: report.targets }, null, 2));
+writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), chromium: ensureChromium(), load, naiveBudgetMs, rows, targets: report.targets }, null, 2));
 console.log(`\nWrote ${file}`);

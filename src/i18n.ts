@@ -44,6 +44,14 @@ export interface LlmChatStrings {
   copied: string;
   /** Announced when copying failed. */
   copyFailed: string;
+  /** Accessible name of a code block's copy button (its visible text is `copy`, then `copied`). */
+  copyCode: string;
+  /** The action on an image placeholder, after its alt text; `{host}` is filled in. */
+  loadImage: string;
+  /** Shown on an image placeholder when the image has no alt text. */
+  image: string;
+  /** Notice under a part of an answer shown as plain text because it could not be formatted. */
+  unrenderedBlock: string;
   /** Button that scrolls back to the newest content and follows it again. */
   jumpToLatest: string;
   /** Accessible text of the dot on the jump button when content arrived below the view. */
@@ -126,6 +134,10 @@ export const defaultStrings: Readonly<LlmChatStrings> = Object.freeze({
   copy: 'Copy',
   copied: 'Copied',
   copyFailed: 'Could not copy the message.',
+  copyCode: 'Copy code',
+  loadImage: 'Load image from {host}',
+  image: 'Image',
+  unrenderedBlock: 'This part of the answer could not be formatted; it is shown as plain text.',
   jumpToLatest: 'Jump to latest',
   newContent: 'new content',
   answerComplete: 'Answer complete.',

@@ -7,13 +7,20 @@ import { PartsController } from './controllers/parts-controller.js';
 import { HistoryController } from './controllers/history-controller.js';
 import { ScrollAnchorController } from './controllers/scroll-anchor-controller.js';
 import type { StreamFormat } from './core/formats/types.js';
+import { imagePolicy, type ImagePolicy } from './core/markdown/image-policy.js';
 import type { ChatMessage } from './core/messages.js';
 import type { PrepareRequest } from './core/request.js';
 import { isBusy } from './core/transcript.js';
 import { createChatEvent } from './events.js';
 import { resolveStrings, type LlmChatStringOverrides, type LlmChatStrings } from './i18n.js';
 import { styles } from './llm-stream-chat.styles.js';
-import { composer, hasSlottedContent, jumpButton, messageFooter, typingIndicator } from './llm-stream-chat.templates.js';
+import {
+  composer,
+  hasSlottedContent,
+  jumpButton,
+  messageFooter,
+  typingIndicator,
+} from './llm-stream-chat.templates.js';
 import { MessageActionsController, feedbackCommentForm, hasMessageActions, messageActionButtons, type MessageAction } from './features/message-actions.js';
 import { markdown, type Highlighter } from './markdown/markdown-directive.js';
 import { featureStyles } from './features/features.styles.js';
@@ -74,7 +81,9 @@ import type { PartShape } from './parts/shapes.js';
  * @csspart notice - The note in an answer's bubble: reconnecting, stopped, interrupted, or cut off by the length limit.
  * @csspart error - The error text under a failed answer.
  * @csspart actions - The row of buttons under an answer.
- * @csspart copy-button - Copies a message, or the code of a code block.
+ * @csspart copy-button - Copies a message (its Markdown source).
+ * @csspart code-copy-button - Copies the code of a code block.
+ * @csspart image-placeholder - An image in an answer not loaded yet: its alt text and host; pressing it loads the image.
  * @csspart retry-button - Asks again for a failed or interrupted answer.
  * @csspart regenerate-button - Asks again for the last answer.
  * @csspart feedback-button - The thumbs-up and thumbs-down buttons under answers (`aria-pressed` shows the choice).
@@ -141,7 +150,8 @@ export class LlmStreamChat extends LitElement {
     storageKey: { type: String, attribute: 'storage-key' },
     announcement: { state: true },
     hasHeader: { state: true },
-    images: { converter: { fromAttribute: (value: string | null) => value !== 'off' && value !== 'false' } },
+    noImages: { type: Boolean, attribute: 'no-images' },
+    imageOrigins: { attribute: 'image-origins' },
     highlight: { attribute: false },
     feedback: { type: Boolean },
     feedbackComment: { type: Boolean, attribute: 'feedback-comment' },
@@ -179,8 +189,22 @@ export class LlmStreamChat extends LitElement {
   /** A hook that reshapes each request (URL, method, headers, body) for any backend; may be async. */
   declare prepareRequest: PrepareRequest | undefined;
 
-  /** Show images from https URLs in answers (default). `images="off"` shows their alt text instead. */
-  declare images: boolean;
+  /**
+   * No images in answers at all: their alt text only, nothing to click. Read as HTML reads a
+   * boolean attribute: any string (`""`, `"false"` too) or `true` is on; `false`, `null`,
+   * `undefined` and `0` are off (the default).
+   */
+  declare noImages: boolean;
+
+  /**
+   * Origins whose https images in answers load at once, such as
+   * `"https://images.example https://cdn.example"` (spaces or commas) or an array of them; `"*"`
+   * or `true` for every https origin. By default (and for any value that is not an https origin,
+   * such as `"off"`) none does: each image is a placeholder showing its alt text and host that
+   * loads when the reader presses it. An image URL is a request the model chooses, which a prompt
+   * injection can fill with data from the conversation.
+   */
+  declare imageOrigins: string | readonly string[] | boolean | null | undefined;
 
   /** Highlights each code block once it is complete: `(code, language) => html`, sanitized. */
   declare highlight: Highlighter | undefined;
@@ -246,6 +270,7 @@ export class LlmStreamChat extends LitElement {
   });
 
   private resolved?: { from: LlmChatStringOverrides | undefined; strings: LlmChatStrings };
+  private policy?: { noImages: unknown; imageOrigins: unknown; policy: ImagePolicy };
 
   constructor() {
     super();
@@ -263,7 +288,8 @@ export class LlmStreamChat extends LitElement {
     this.storageKey = '';
     this.announcement = '';
     this.hasHeader = false;
-    this.images = true;
+    this.noImages = false;
+    this.imageOrigins = '';
     this.highlight = undefined;
     this.renderers = undefined;
     this.feedback = false;
@@ -349,12 +375,24 @@ export class LlmStreamChat extends LitElement {
     const t = this.t;
     const { status } = message;
     if (status === 'error') this.announce(message.error || t.errorFallback);
-    else this.announce(status === 'stopped' ? t.answerStopped : status === 'interrupted' ? t.answerInterrupted : t.answerComplete);
+    else
+      this.announce(
+        status === 'stopped' ? t.answerStopped : status === 'interrupted' ? t.answerInterrupted : t.answerComplete,
+      );
   }
 
   /** Says `text` through the polite status region (again, even when it is the same text). */
   private announce(text: string): void {
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;
+  }
+
+  /** The image policy, read once per change of either setting. */
+  private get imagePolicy(): ImagePolicy {
+    const { noImages, imageOrigins } = this;
+    if (this.policy?.noImages !== noImages || this.policy.imageOrigins !== imageOrigins) {
+      this.policy = { noImages, imageOrigins, policy: imagePolicy(noImages, imageOrigins) };
+    }
+    return this.policy.policy;
   }
 
   private get t(): LlmChatStrings {
@@ -388,9 +426,15 @@ export class LlmStreamChat extends LitElement {
       <div class="viewport">
         <div class="log" part="log" role="log" aria-live="off" aria-label=${t.logLabel} tabindex="0">
           <div class="transcript">
-            ${this.messages.length === 0
-              ? html`<div class="empty" part="empty"><slot name="empty">${t.emptyState}</slot></div>`
-              : repeat(this.messages, (message) => message.id, (message) => this.renderMessage(message))}
+            ${
+              this.messages.length === 0
+                ? html`<div class="empty" part="empty"><slot name="empty">${t.emptyState}</slot></div>`
+                : repeat(
+                    this.messages,
+                    (message) => message.id,
+                    (message) => this.renderMessage(message),
+                  )
+            }
           </div>
         </div>
         ${jumpButton(t, this.anchor, this.onJump)}
@@ -404,13 +448,17 @@ export class LlmStreamChat extends LitElement {
   private renderAnswer(message: ChatMessage): TemplateResult {
     const parts = (message as ChatMessage & { parts?: PartShape[] }).parts;
     const { id } = message;
-    const options = { images: this.images, highlight: this.highlight, added: this.answer.frame?.id === id ? this.answer.frame.delta : undefined };
+    const options = {
+      images: this.imagePolicy,
+      highlight: this.highlight,
+      strings: this.t,
+      added: this.answer.frame?.id === id ? this.answer.frame.delta : undefined,
+    };
     if (!hasRichParts(parts)) {
       return html`<div class="content" part="content" dir="auto" ${markdown(message.content, { final: !isBusy(message), ...options })}></div>`;
     }
     return messageParts(parts, {
       ...options,
-      strings: this.t,
       messageId: id,
       busy: isBusy(message),
       renderers: this.renderers,

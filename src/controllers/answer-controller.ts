@@ -164,7 +164,10 @@ export class AnswerController {
       this.finish(answerId, {
         kind: 'error',
         answer: { content: '', parts: [] },
-        error: new ChatStreamError('configuration', 'No endpoint is set: give <llm-stream-chat> an endpoint attribute.'),
+        error: new ChatStreamError(
+          'configuration',
+          'No endpoint is set: give <llm-stream-chat> an endpoint attribute.',
+        ),
       });
       return;
     }
@@ -237,7 +240,8 @@ export class AnswerController {
     const status = answer.parts.length === 0 ? 'waiting' : 'streaming';
     const message = this.patch(answerId, { ...answerFields(answer), status });
     this.frame = delta === undefined ? undefined : { id: answerId, delta };
-    if (message && delta !== '') this.host.dispatchEvent(createChatEvent('llm-chat-delta', { message, delta: delta ?? '' }));
+    if (message && delta !== '')
+      this.host.dispatchEvent(createChatEvent('llm-chat-delta', { message, delta: delta ?? '' }));
   }
 
   /** Replaces one message with a patched copy; returns the new message. */

@@ -1,6 +1,19 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /**
+ * Writes `text` to the clipboard; resolves to whether it worked (no permission, an insecure
+ * context). The one clipboard path: message copy and code-block copy both come here.
+ */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Copies text to the clipboard and remembers, for a moment, what was copied last, so a
  * "Copy" button can say "Copied". The timer is cleared when the host is removed.
  */
@@ -23,11 +36,7 @@ export class ClipboardController implements ReactiveController {
 
   /** Writes `text` to the clipboard; resolves to whether it worked (permissions, insecure origins). */
   async copy(id: string, text: string): Promise<boolean> {
-    try {
-      await navigator.clipboard.writeText(text);
-    } catch {
-      return false;
-    }
+    if (!(await copyText(text))) return false;
     this.copiedId = id;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { defaultHistoryStorage, loadHistory, saveHistory, type HistoryStorage } from '../core/history-storage.js';
+import { HistoryWriter, defaultHistoryStorage, loadHistory, type HistoryStorage } from '../core/history-storage.js';
 import type { ChatMessage } from '../core/messages.js';
 
 export interface HistoryOptions {
@@ -17,13 +17,16 @@ export interface HistoryOptions {
 
 /**
  * Keeps a host's conversation in Web Storage. Saves at once when the conversation changes while
- * idle, at most once per `throttleMs` while an answer streams (a frame-by-frame save would
- * serialise the whole conversation 60 times a second), and flushes a pending save when the page
- * is hidden or left and when the host is removed, so a reload mid-answer keeps the partial text.
+ * idle, at most once per `throttleMs` while an answer streams, and flushes a pending save when the
+ * page is hidden or left and when the host is removed, so a reload mid-answer keeps the partial
+ * text. While an answer streams, a save writes only the text added since the previous one (see
+ * `HistoryWriter`): serializing a long conversation whole once a second cost milliseconds of
+ * main thread each time, growing with the conversation.
  */
 export class HistoryController implements ReactiveController {
   private timer?: ReturnType<typeof setTimeout>;
   private dirty = false;
+  private writer?: { key: string; storage: HistoryStorage | undefined; writer: HistoryWriter };
 
   constructor(
     host: ReactiveControllerHost,
@@ -50,6 +53,7 @@ export class HistoryController implements ReactiveController {
     // A save still pending belongs to the previous key; it must not land under this one.
     this.cancel();
     this.dirty = false;
+    this.writer = undefined;
     return loadHistory(this.storage(), key);
   }
 
@@ -67,8 +71,17 @@ export class HistoryController implements ReactiveController {
     if (!this.dirty) return;
     this.dirty = false;
     const key = this.options.key();
-    if (key) saveHistory(this.storage(), key, this.options.messages());
+    if (key) this.writerFor(key).save(this.options.messages());
   };
+
+  /** The writer for `key` and the current storage; a new one (a whole save first) when either changed. */
+  private writerFor(key: string): HistoryWriter {
+    const storage = this.storage();
+    if (this.writer?.key !== key || this.writer.storage !== storage) {
+      this.writer = { key, storage, writer: new HistoryWriter(storage, key) };
+    }
+    return this.writer.writer;
+  }
 
   private cancel(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);

@@ -3,7 +3,7 @@ import { streamChat, type StreamChatOptions, type StreamTiming } from '../core/c
 import { ChatStreamError, isInterruption } from '../core/errors.js';
 import { MessageAssembler, type AssembledMessage } from '../core/message-assembler.js';
 import type { ChatRequest } from '../core/request.js';
-import { nextTask, requestBudgetedFrame } from './scheduling.js';
+import { TextCadence, nextTask, requestFrameAfter } from './scheduling.js';
 
 /**
  * What a finished run reports, with the answer as it ended (`answer`: its content and parts):
@@ -24,12 +24,13 @@ type OutcomeKind =
 /** The hooks one run calls. */
 export interface StreamRunCallbacks {
   /**
-   * The answer grew. Called at most once per animation frame, not once per token, and once more
-   * with the rest just before `onEnd` (in the same frame, if need be). `delta` is the content
-   * added since the previous call (undefined in the rare case that content changed other than at
-   * its end), so that a consumer that only needs the new text never reads `answer.content`: the
-   * full text is a rope of every token, and reading it (a slice, a comparison) copies all of it,
-   * a cost that grows with the answer, every frame.
+   * The answer grew. Called at most once per animation frame, not once per token, and at a pace
+   * for a human reader (see `TextCadence`): at most 30 times a second, less when updates are
+   * costly; the rest is passed at once just before `onEnd`. `delta` is the content added since
+   * the previous call (undefined in the rare case that content changed other than at its end), so
+   * that a consumer that only needs the new text never reads `answer.content`: the full text is a
+   * rope of every token, and reading it (a slice, a comparison) copies all of it, a cost that
+   * grows with the answer, every frame.
    */
   onUpdate(answer: AssembledMessage, delta: string | undefined): void;
   /** The connection dropped and is being resumed (`attempt` from 1), or was resumed (undefined). */
@@ -54,9 +55,10 @@ export class StreamController implements ReactiveController {
   private cancelFlush?: () => void;
   /** Whether the host is out of the document (a removal, or the first half of a move). */
   private disconnected = false;
+  private readonly cadence = new TextCadence();
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost,
     private readonly fetchImpl: () => typeof fetch = () => globalThis.fetch.bind(globalThis),
   ) {
     host.addController(this);
@@ -128,10 +130,19 @@ export class StreamController implements ReactiveController {
     const assembler = new MessageAssembler();
     /** Whether the answer changed since `onUpdate` last saw it. */
     let unflushed = false;
+    this.cadence.reset();
     const flush = () => {
       unflushed = false;
       const delta = assembler.takeDelta();
       callbacks.onUpdate(assembler.snapshot(), delta);
+    };
+    /** A paced flush: its cost (the host update it causes included) sets the pace of the next. */
+    const pacedFlush = () => {
+      const start = performance.now();
+      flush();
+      void this.host.updateComplete.then(() => {
+        if (isCurrent()) this.cadence.measured(start, performance.now());
+      });
     };
     const isCurrent = () => runId === this.runId;
     const end = (outcome: OutcomeKind) => {
@@ -160,7 +171,7 @@ export class StreamController implements ReactiveController {
             if (update.type === 'text') assembler.appendText(update.text);
             else assembler.apply(update.chunk);
             unflushed = true;
-            this.scheduleText(flush);
+            this.scheduleText(pacedFlush);
             break;
           case 'reconnecting':
             callbacks.onReconnecting?.(update.attempt);
@@ -169,7 +180,12 @@ export class StreamController implements ReactiveController {
             callbacks.onReconnecting?.(undefined);
             break;
           case 'done':
-            end({ kind: 'done', finishReason: update.finishReason ?? assembler.finishReason, truncated: update.truncated, timing: update.timing });
+            end({
+              kind: 'done',
+              finishReason: update.finishReason ?? assembler.finishReason,
+              truncated: update.truncated,
+              timing: update.timing,
+            });
             return;
         }
       }
@@ -185,14 +201,19 @@ export class StreamController implements ReactiveController {
           ? error
           : new ChatStreamError('network', 'The connection to the chat server was lost.', undefined, { cause: error });
       const received = assembler.snapshot().parts.length > 0;
-      end(received && isInterruption(failure) ? { kind: 'interrupted', error: failure } : { kind: 'error', error: failure });
+      end(
+        received && isInterruption(failure)
+          ? { kind: 'interrupted', error: failure }
+          : { kind: 'error', error: failure },
+      );
     }
   }
 
   /**
    * At most one flush per animation frame, within the page's frame budget shared by every element
-   * (see `requestBudgetedFrame`). A hidden page gets no frames at all, so a timer backs the frame
-   * up: `messages` stays current in a background tab (timers there run about once a second).
+   * (see `requestBudgetedFrame`), and no sooner than the cadence allows (see `TextCadence`). A
+   * hidden page gets no frames at all, so a timer backs the frame up: `messages` stays current in
+   * a background tab (timers there run about once a second).
    */
   private scheduleText(flush: () => void): void {
     if (this.cancelFlush) return;
@@ -200,7 +221,7 @@ export class StreamController implements ReactiveController {
       this.cancelFrame();
       flush();
     };
-    const cancelFrame = requestBudgetedFrame(run);
+    const cancelFrame = requestFrameAfter(this.cadence.delay(performance.now()), run);
     const timer = setTimeout(run, 250);
     this.cancelFlush = () => {
       cancelFrame();

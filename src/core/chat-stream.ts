@@ -73,10 +73,10 @@ export type ChatStreamUpdate =
 const RETRYABLE_STATUS = new Set([408, 429, 502, 503, 504]);
 
 /** The response header by which a server opts into resuming (see the module comment). */
-export const RESUMABLE_HEADER = 'Chat-Resumable';
+const RESUMABLE_HEADER = 'Chat-Resumable';
 
 /** Whether a response opted into resuming: `Chat-Resumable: true`, in any case. */
-export function isResumable(response: Response): boolean {
+function isResumable(response: Response): boolean {
   return response.headers.get(RESUMABLE_HEADER)?.trim().toLowerCase() === 'true';
 }
 

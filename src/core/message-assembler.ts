@@ -17,16 +17,33 @@ import {
  * not part of this vocabulary yet: the assembler skips them, as it skips unknown types.
  */
 export type MessageChunk =
-  | { type: 'text-start' | 'text-end' | 'reasoning-start' | 'reasoning-end'; id: string; providerMetadata?: ProviderMetadata }
+  | {
+      type: 'text-start' | 'text-end' | 'reasoning-start' | 'reasoning-end';
+      id: string;
+      providerMetadata?: ProviderMetadata;
+    }
   | { type: 'text-delta' | 'reasoning-delta'; id: string; delta: string; providerMetadata?: ProviderMetadata }
   | ({ type: 'tool-input-start'; toolCallId: string; toolName: string } & ToolCallOptions)
   | { type: 'tool-input-delta'; toolCallId: string; inputTextDelta: string }
   | ({ type: 'tool-input-available'; toolCallId: string; toolName: string; input: unknown } & ToolCallOptions)
-  | ({ type: 'tool-input-error'; toolCallId: string; toolName: string; input: unknown; errorText: string } & ToolCallOptions)
-  | { type: 'tool-output-available'; toolCallId: string; output: unknown; preliminary?: boolean } & ToolResultOptions
+  | ({
+      type: 'tool-input-error';
+      toolCallId: string;
+      toolName: string;
+      input: unknown;
+      errorText: string;
+    } & ToolCallOptions)
+  | ({ type: 'tool-output-available'; toolCallId: string; output: unknown; preliminary?: boolean } & ToolResultOptions)
   | ({ type: 'tool-output-error'; toolCallId: string; errorText: string } & ToolResultOptions)
   | { type: 'source-url'; sourceId: string; url: string; title?: string; providerMetadata?: ProviderMetadata }
-  | { type: 'source-document'; sourceId: string; mediaType: string; title: string; filename?: string; providerMetadata?: ProviderMetadata }
+  | {
+      type: 'source-document';
+      sourceId: string;
+      mediaType: string;
+      title: string;
+      filename?: string;
+      providerMetadata?: ProviderMetadata;
+    }
   | { type: 'file'; url: string; mediaType: string; filename?: string; providerMetadata?: ProviderMetadata }
   | { type: `data-${string}`; id?: string; data: unknown; transient?: boolean }
   | { type: 'start-step' | 'finish-step' }
@@ -115,7 +132,7 @@ export class MessageAssembler {
   }
 
   /** Applies one chunk; anything that is not a chunk it knows is skipped. */
-  apply(input: MessageChunk | unknown): void {
+  apply(input: unknown): void {
     if (!isRecord(input) || typeof input.type !== 'string') return;
     const chunk = input as Chunk;
     switch (chunk.type) {
@@ -143,7 +160,15 @@ export class MessageAssembler {
         return;
       case 'source-url':
         if (isString(chunk.sourceId) && isString(chunk.url)) {
-          this.push(defined({ type: 'source-url', sourceId: chunk.sourceId, url: chunk.url, title: str(chunk.title), providerMetadata: meta(chunk) }));
+          this.push(
+            defined({
+              type: 'source-url',
+              sourceId: chunk.sourceId,
+              url: chunk.url,
+              title: str(chunk.title),
+              providerMetadata: meta(chunk),
+            }),
+          );
         }
         return;
       case 'source-document':
@@ -162,7 +187,15 @@ export class MessageAssembler {
         return;
       case 'file':
         if (isString(chunk.url) && isString(chunk.mediaType)) {
-          this.push(defined({ type: 'file', mediaType: chunk.mediaType, url: chunk.url, filename: str(chunk.filename), providerMetadata: meta(chunk) }));
+          this.push(
+            defined({
+              type: 'file',
+              mediaType: chunk.mediaType,
+              url: chunk.url,
+              filename: str(chunk.filename),
+              providerMetadata: meta(chunk),
+            }),
+          );
         }
         return;
       case 'start-step':
@@ -191,7 +224,8 @@ export class MessageAssembler {
         this.aborted = true;
         return;
       default:
-        if (chunk.type.startsWith('data-') && chunk.transient !== true) this.data(chunk as Chunk & { type: `data-${string}` });
+        if (chunk.type.startsWith('data-') && chunk.transient !== true)
+          this.data(chunk as Chunk & { type: `data-${string}` });
     }
   }
 
@@ -202,7 +236,8 @@ export class MessageAssembler {
    */
   end(complete: boolean): void {
     for (const part of this.parts) {
-      if ((part.type === 'text' || part.type === 'reasoning') && part.state === 'streaming') this.touch(part).state = 'done';
+      if ((part.type === 'text' || part.type === 'reasoning') && part.state === 'streaming')
+        this.touch(part).state = 'done';
     }
     this.activeText.clear();
     this.activeReasoning.clear();
@@ -227,18 +262,25 @@ export class MessageAssembler {
 
   /** The message as it stands: the same object until something changes. */
   snapshot(): AssembledMessage {
-    if (this.last && this.changed.size === 0 && !this.metadataChanged && this.published.length === this.parts.length) return this.last;
+    if (this.last && this.changed.size === 0 && !this.metadataChanged && this.published.length === this.parts.length)
+      return this.last;
     for (const call of this.partialTools.values()) {
       if (!call.unparsed) continue;
       call.unparsed = false;
       const input = parseJson(call.text);
       if (input !== undefined && call.part.state === 'input-streaming') this.touch(call.part).input = input;
     }
-    const published = this.parts.map((part, i) => (this.changed.has(part) || i >= this.published.length ? copy(part) : this.published[i]!));
+    const published = this.parts.map((part, i) =>
+      this.changed.has(part) || i >= this.published.length ? copy(part) : this.published[i],
+    );
     this.changed.clear();
     this.published = published;
     this.metadataChanged = false;
-    this.last = { content: this.content, parts: published, ...(this.metadata !== undefined ? { metadata: this.metadata } : {}) };
+    this.last = {
+      content: this.content,
+      parts: published,
+      ...(this.metadata !== undefined ? { metadata: this.metadata } : {}),
+    };
     return this.last;
   }
 
@@ -246,9 +288,15 @@ export class MessageAssembler {
     if (!isString(chunk.id)) return;
     const providerMetadata = meta(chunk);
     if (kind === 'text') {
-      this.activeText.set(chunk.id, this.push<TextPart>(defined({ type: 'text', text: '', state: 'streaming', providerMetadata })));
+      this.activeText.set(
+        chunk.id,
+        this.push<TextPart>(defined({ type: 'text', text: '', state: 'streaming', providerMetadata })),
+      );
     } else {
-      this.activeReasoning.set(chunk.id, this.push<ReasoningPart>(defined({ type: 'reasoning', text: '', state: 'streaming', providerMetadata })));
+      this.activeReasoning.set(
+        chunk.id,
+        this.push<ReasoningPart>(defined({ type: 'reasoning', text: '', state: 'streaming', providerMetadata })),
+      );
     }
   }
 
@@ -298,7 +346,7 @@ export class MessageAssembler {
 
   private hasTextAfter(part: TextPart): boolean {
     for (let i = this.parts.length - 1; i >= 0; i--) {
-      const other = this.parts[i]!;
+      const other = this.parts[i];
       if (other === part) return false;
       if (other.type === 'text' && other.text !== '') return true;
     }
@@ -333,7 +381,13 @@ export class MessageAssembler {
       this.setTool(part, 'input-available', { input: chunk.input });
     } else {
       // As the AI SDK does: a static tool keeps the input it refused apart, as `rawInput`.
-      this.setTool(part, 'output-error', dynamic ? { input: chunk.input, errorText: str(chunk.errorText) ?? '' } : { rawInput: chunk.input, errorText: str(chunk.errorText) ?? '' });
+      this.setTool(
+        part,
+        'output-error',
+        dynamic
+          ? { input: chunk.input, errorText: str(chunk.errorText) ?? '' }
+          : { rawInput: chunk.input, errorText: str(chunk.errorText) ?? '' },
+      );
     }
   }
 
@@ -345,14 +399,26 @@ export class MessageAssembler {
     const metadata = meta(chunk);
     if (metadata) part.resultProviderMetadata = metadata;
     if (chunk.type === 'tool-output-available') {
-      this.setTool(part, 'output-available', { input: part.input, output: chunk.output, preliminary: chunk.preliminary === true ? true : undefined });
+      this.setTool(part, 'output-available', {
+        input: part.input,
+        output: chunk.output,
+        preliminary: chunk.preliminary === true ? true : undefined,
+      });
     } else {
-      this.setTool(part, 'output-error', { input: part.input, rawInput: part.rawInput, errorText: str(chunk.errorText) ?? '' });
+      this.setTool(part, 'output-error', {
+        input: part.input,
+        rawInput: part.rawInput,
+        errorText: str(chunk.errorText) ?? '',
+      });
     }
   }
 
   /** Sets a tool part's state and its state's fields; fields not given are removed. */
-  private setTool(part: ToolPart, state: ToolState, fields: Pick<ToolPart, 'input' | 'rawInput' | 'output' | 'errorText' | 'preliminary'>): void {
+  private setTool(
+    part: ToolPart,
+    state: ToolState,
+    fields: Pick<ToolPart, 'input' | 'rawInput' | 'output' | 'errorText' | 'preliminary'>,
+  ): void {
     this.touch(part).state = state;
     for (const key of ['input', 'rawInput', 'output', 'errorText', 'preliminary'] as const) {
       if (fields[key] === undefined) delete part[key];
@@ -363,7 +429,7 @@ export class MessageAssembler {
   /** The tool call `id` in the current step (since the last `step-start`), as the AI SDK looks it up. */
   private currentStepTool(id: string): ToolPart | undefined {
     for (let i = this.parts.length - 1; i >= 0; i--) {
-      const part = this.parts[i]!;
+      const part = this.parts[i];
       if (part.type === 'step-start') return undefined;
       if (isToolPart(part) && part.toolCallId === id) return part;
     }
@@ -372,7 +438,7 @@ export class MessageAssembler {
 
   private anyTool(id: string): ToolPart | undefined {
     for (let i = this.parts.length - 1; i >= 0; i--) {
-      const part = this.parts[i]!;
+      const part = this.parts[i];
       if (isToolPart(part) && part.toolCallId === id) return part;
     }
     return undefined;
@@ -380,9 +446,15 @@ export class MessageAssembler {
 
   private data(chunk: Chunk & { type: `data-${string}` }): void {
     const id = isString(chunk.id) ? chunk.id : undefined;
-    const existing = id === undefined ? undefined : this.parts.find((part): part is DataPart => part.type === chunk.type && (part as DataPart).id === id);
+    const existing =
+      id === undefined
+        ? undefined
+        : this.parts.find((part): part is DataPart => part.type === chunk.type && part.id === id);
     if (existing) this.touch(existing).data = chunk.data;
-    else this.push<DataPart>(id === undefined ? { type: chunk.type, data: chunk.data } : { type: chunk.type, id, data: chunk.data });
+    else
+      this.push<DataPart>(
+        id === undefined ? { type: chunk.type, data: chunk.data } : { type: chunk.type, id, data: chunk.data },
+      );
   }
 
   private mergeMetadata(metadata: unknown): void {

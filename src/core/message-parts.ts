@@ -100,14 +100,7 @@ export interface StepStartPart {
 }
 
 export type MessagePart =
-  | TextPart
-  | ReasoningPart
-  | ToolPart
-  | SourceUrlPart
-  | SourceDocumentPart
-  | FilePart
-  | DataPart
-  | StepStartPart;
+  TextPart | ReasoningPart | ToolPart | SourceUrlPart | SourceDocumentPart | FilePart | DataPart | StepStartPart;
 
 /** Whether a part is a tool call, static (`tool-<name>`) or dynamic. */
 export function isToolPart(part: MessagePart): part is ToolPart {

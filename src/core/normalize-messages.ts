@@ -8,7 +8,14 @@ import { createId, type ChatMessage, type ChatRole, type MessageStatus } from '.
  */
 
 const ROLES: ReadonlySet<string> = new Set<ChatRole>(['user', 'assistant']);
-const STATUSES: ReadonlySet<string> = new Set<MessageStatus>(['complete', 'waiting', 'streaming', 'stopped', 'interrupted', 'error']);
+const STATUSES: ReadonlySet<string> = new Set<MessageStatus>([
+  'complete',
+  'waiting',
+  'streaming',
+  'stopped',
+  'interrupted',
+  'error',
+]);
 
 /** The conversation as the element keeps it, and what had to be changed or dropped to get it. */
 export interface NormalizedMessages {
@@ -40,7 +47,9 @@ export function normalizeMessages(input: unknown): NormalizedMessages {
     if (message !== entry) changed = true;
     if (message) messages.push(message);
   }
-  const problems = [...counts].map(([problem, count]) => (count === 1 ? `1 entry ${problem}` : `${count} entries ${problem}`));
+  const problems = [...counts].map(([problem, count]) =>
+    count === 1 ? `1 entry ${problem}` : `${count} entries ${problem}`,
+  );
   return { messages: changed ? messages : (input as ChatMessage[]), problems };
 }
 
@@ -111,7 +120,11 @@ function textOfContent(content: unknown): string {
   if (typeof content === 'number' || typeof content === 'boolean') return String(content);
   if (!Array.isArray(content)) return '';
   return content
-    .map((item) => (typeof item === 'object' && item !== null && typeof item.text === 'string' ? (item.text as string) : ''))
+    .map((item) => (typeof item === 'object' && item !== null ? textField(item as { text?: unknown }) : ''))
     .filter((text) => text !== '')
     .join('\n\n');
+}
+
+function textField(item: { text?: unknown }): string {
+  return typeof item.text === 'string' ? item.text : '';
 }

@@ -1,3 +1,5 @@
+import type { ImagePolicy } from '../core/markdown/image-policy.js';
+import { copyText } from '../controllers/clipboard-controller.js';
 import { sanitizeToFragment } from './sanitizer.js';
 
 /**
@@ -9,8 +11,19 @@ import { sanitizeToFragment } from './sanitizer.js';
  */
 export type Highlighter = (code: string, language: string) => string | null | undefined | void;
 
-const COPY_LABEL = 'Copy code';
-const COPIED_LABEL = 'Copied';
+/** The texts of a code block's copy button (from the element's `strings`). */
+export interface CodeBlockStrings {
+  /** The button's visible text. */
+  copy: string;
+  /** Its text once the code is copied. */
+  copied: string;
+  /** Its accessible name. */
+  copyCode: string;
+}
+
+/** What each copy button copies: the code's text as the block was rendered, before highlighting. */
+const COPY_TEXT = new WeakMap<Element, string>();
+const RESET_MS = 2000;
 
 /** The language of a `<code class="language-x">`, or ''. */
 export function languageOf(code: Element): string {
@@ -18,51 +31,67 @@ export function languageOf(code: Element): string {
 }
 
 /**
- * Finishes the code blocks of a frozen block: runs the highlighter, wraps each `<pre>` with a
- * copy button (a native button: focusable, Enter and Space work) and makes it a keyboard
- * focusable horizontal scroller.
+ * The code of a `<pre>` that is what a reader sees: a `<pre>` holding one `<code>` and nothing
+ * but text inside it (what marked writes for a code block). Model HTML with elements in its
+ * `<pre>` (a `<span hidden>`, a `<details>`, a popover) gets no copy button at all: its
+ * `textContent` would copy text the reader cannot see.
  */
-export function decorateCodeBlocks(block: Element, highlight: Highlighter | undefined, images: boolean): void {
+function plainCode(pre: Element): Element | undefined {
+  const code = pre.firstElementChild;
+  if (!code || code.localName !== 'code' || pre.childElementCount !== 1 || code.childElementCount !== 0) return undefined;
+  for (const node of pre.childNodes) if (node !== code && node.textContent!.trim() !== '') return undefined;
+  return code;
+}
+
+/**
+ * Finishes the code blocks of a frozen block: runs the highlighter, wraps each plain code block
+ * with a copy button (a native button: focusable, Enter and Space work) and makes every `<pre>` a
+ * keyboard focusable horizontal scroller.
+ */
+export function decorateCodeBlocks(
+  block: Element,
+  highlight: Highlighter | undefined,
+  images: ImagePolicy | undefined,
+  strings: CodeBlockStrings,
+): void {
   for (const pre of block.querySelectorAll('pre')) {
     if (pre.parentElement?.classList.contains('code-block')) continue;
-    const code = pre.querySelector(':scope > code');
-    if (highlight && code) {
+    pre.tabIndex = 0;
+    const code = plainCode(pre);
+    if (!code) continue;
+    const text = code.textContent ?? '';
+    if (highlight) {
       try {
-        const html = highlight(code.textContent ?? '', languageOf(code));
+        const html = highlight(text, languageOf(code));
         if (typeof html === 'string') code.replaceChildren(sanitizeToFragment(html, { images, keepClasses: true }));
       } catch (error) {
         // A failing highlighter must not break the answer: the block stays plain.
         console.error('llm-stream-chat: the highlight function threw; the code block is left plain.', error);
       }
     }
-    pre.tabIndex = 0;
     const wrapper = document.createElement('div');
     wrapper.className = 'code-block';
     const button = document.createElement('button');
     button.type = 'button';
-    button.className = 'copy-button';
-    button.setAttribute('part', 'copy-button');
-    button.setAttribute('aria-label', COPY_LABEL);
-    button.textContent = 'Copy';
+    button.className = 'code-copy-button';
+    button.setAttribute('part', 'code-copy-button');
+    button.setAttribute('aria-label', strings.copyCode);
+    button.textContent = strings.copy;
+    COPY_TEXT.set(button, text);
     pre.replaceWith(wrapper);
     wrapper.append(pre, button);
   }
 }
 
-/** Click handler for a container of code blocks (one listener, delegated). */
-export async function onCopyClick(event: Event): Promise<void> {
-  const button = (event.target as Element | null)?.closest?.('button.copy-button');
-  const code = button?.parentElement?.querySelector('pre');
-  if (!button || !code) return;
-  try {
-    await navigator.clipboard.writeText(code.textContent ?? '');
-  } catch {
-    return; // No clipboard access (permissions, insecure context): leave the label as it was.
-  }
-  button.textContent = COPIED_LABEL;
-  button.setAttribute('aria-label', COPIED_LABEL);
+/** Copies the code of a code block's copy button, and says so on the button for a moment. */
+export async function copyCode(button: Element, strings: CodeBlockStrings): Promise<boolean> {
+  const text = COPY_TEXT.get(button);
+  if (text === undefined || !(await copyText(text))) return false;
+  button.textContent = strings.copied;
+  button.setAttribute('aria-label', strings.copied);
   setTimeout(() => {
-    button.textContent = 'Copy';
-    button.setAttribute('aria-label', COPY_LABEL);
-  }, 2000);
+    button.textContent = strings.copy;
+    button.setAttribute('aria-label', strings.copyCode);
+  }, RESET_MS);
+  return true;
 }

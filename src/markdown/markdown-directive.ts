@@ -1,14 +1,18 @@
 import { noChange } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import { samePolicy, type ImagePolicy } from '../core/markdown/image-policy.js';
+import { defaultStrings } from '../i18n.js';
 import type { Highlighter } from './code-blocks.js';
-import { MarkdownView } from './markdown-view.js';
+import { MarkdownView, viewImagePolicy, type MarkdownStrings } from './markdown-view.js';
 
 /** Options of `markdown(text, options)`. */
 export interface MarkdownDirectiveOptions {
   /** The text is complete: freeze every block. Default true (a message that is not streaming). */
   final?: boolean;
-  /** Show images (https only). Default true. */
-  images?: boolean;
+  /** Which images load; default: each waits for a click (see `MarkdownViewOptions.images`). */
+  images?: ImagePolicy | boolean;
+  /** The texts rendered answers show; default English. */
+  strings?: MarkdownStrings;
   /** Highlights code blocks once they are complete; see {@link Highlighter}. */
   highlight?: Highlighter;
   /**
@@ -36,16 +40,41 @@ class MarkdownDirective extends Directive {
   }
 
   override update(part: ElementPart, [text, options = {}]: [string, MarkdownDirectiveOptions?]) {
-    const images = options.images !== false;
-    if (this.view && (this.view.options.images !== false) === images && this.view.options.highlight === options.highlight) {
-      this.view.update(text, options.final ?? true, options.added);
-      return noChange;
-    }
-    this.view?.disconnect();
     const element = part.element as HTMLElement;
-    element.replaceChildren();
-    this.view = new MarkdownView(element, { images, highlight: options.highlight });
-    this.view.update(text, options.final ?? true, options.added);
+    // The last guard: whatever the view throws, the message shows its text and the rest of the
+    // element (other messages, the composer) renders on. Lit would otherwise abandon the update,
+    // and a restored transcript would leave the shadow root empty on every load.
+    try {
+      const view = this.view;
+      const images = viewImagePolicy(options.images);
+      if (
+        view &&
+        samePolicy(viewImagePolicy(view.options.images), images) &&
+        view.options.highlight === options.highlight &&
+        view.options.strings === options.strings
+      ) {
+        view.update(text, options.final ?? true, options.added);
+        return noChange;
+      }
+      view?.disconnect();
+      this.view = undefined;
+      element.replaceChildren();
+      this.view = new MarkdownView(element, { images, highlight: options.highlight, strings: options.strings });
+      this.view.update(text, options.final ?? true, options.added);
+    } catch (error) {
+      console.error('llm-stream-chat: a message could not be rendered; it is shown as plain text.', error);
+      this.view?.disconnect();
+      this.view = undefined;
+      const block = document.createElement('div');
+      block.className = 'md-block md-guarded';
+      const plain = document.createElement('p');
+      plain.textContent = text;
+      const note = document.createElement('p');
+      note.className = 'md-guard-notice';
+      note.textContent = (options.strings ?? defaultStrings).unrenderedBlock;
+      block.append(plain, note);
+      element.replaceChildren(block);
+    }
     return noChange;
   }
 }

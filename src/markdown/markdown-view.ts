@@ -1,14 +1,36 @@
 import { MarkdownPipeline, type FrozenBlock, type LiveView, type MarkdownUpdate } from '../core/markdown/index.js';
-import { decorateCodeBlocks, onCopyClick, type Highlighter } from './code-blocks.js';
+import { CLICK_TO_LOAD, type ImagePolicy } from '../core/markdown/image-policy.js';
+import { defaultStrings } from '../i18n.js';
+import { copyCode, decorateCodeBlocks, type CodeBlockStrings, type Highlighter } from './code-blocks.js';
+import { decorateImages, loadImage, type ImagePlaceholderStrings } from './image-placeholders.js';
 import { morphChildren } from './morph.js';
 import { sanitizeToFragment } from './sanitizer.js';
 
+/** The texts a rendered answer shows itself (from the element's `strings`). */
+export interface MarkdownStrings extends CodeBlockStrings, ImagePlaceholderStrings {
+  /** Notice under a block shown as plain text because it could not be rendered. */
+  unrenderedBlock: string;
+}
+
 /** Options of one message's Markdown rendering. */
 export interface MarkdownViewOptions {
-  /** Show images (https only). Default true. */
-  images?: boolean;
+  /**
+   * Which images load: an {@link ImagePolicy}; default {@link CLICK_TO_LOAD} (every image is a
+   * placeholder until clicked). `true` loads every https image at once, `false` shows none.
+   */
+  images?: ImagePolicy | boolean;
   /** Highlights code blocks once they are complete. */
   highlight?: Highlighter;
+  /** The texts of copy buttons, image placeholders and notices; default English. */
+  strings?: MarkdownStrings;
+}
+
+const ALL_IMAGES: ImagePolicy = Object.freeze({ off: false, origins: '*' });
+const NO_IMAGES: ImagePolicy = Object.freeze({ off: true, origins: Object.freeze([]) });
+
+/** The policy of a view option (see {@link MarkdownViewOptions.images}). */
+export function viewImagePolicy(images: ImagePolicy | boolean | undefined): ImagePolicy {
+  return images === true ? ALL_IMAGES : images === false ? NO_IMAGES : (images ?? CLICK_TO_LOAD);
 }
 
 const BLOCK = 'md-block';
@@ -72,16 +94,31 @@ export class MarkdownView {
   private text: string | undefined;
   private length = 0;
   private probe = '';
-  private readonly images: boolean;
+  private readonly images: ImagePolicy;
+  private readonly strings: MarkdownStrings;
+  /** Image URLs the reader chose to load in this message: they stay loaded as it re-renders. */
+  private readonly loadedImages = new Set<string>();
 
   constructor(
     private readonly container: HTMLElement,
     readonly options: MarkdownViewOptions = {},
   ) {
-    this.images = options.images !== false;
-    this.pipeline = new MarkdownPipeline({ images: this.images });
-    container.addEventListener('click', onCopyClick);
+    this.images = viewImagePolicy(options.images);
+    this.strings = options.strings ?? defaultStrings;
+    this.pipeline = new MarkdownPipeline({ images: !this.images.off });
+    container.addEventListener('click', this.onClick);
   }
+
+  /** One delegated listener: a code block's copy button, or an image placeholder. */
+  private readonly onClick = (event: Event): void => {
+    const target = (event.target as Element | null)?.closest?.('button');
+    if (!target || !this.container.contains(target)) return;
+    if (target.classList.contains('code-copy-button')) void copyCode(target, this.strings);
+    else if (target.classList.contains('image-placeholder')) {
+      const src = loadImage(target);
+      if (src) this.loadedImages.add(src);
+    }
+  };
 
   /**
    * Shows `text`, which normally extends the previous text; `final` once it is complete. A text
@@ -120,11 +157,11 @@ export class MarkdownView {
 
   /** Removes the view's listener; the container's children are left as they are. */
   disconnect(): void {
-    this.container.removeEventListener('click', onCopyClick);
+    this.container.removeEventListener('click', this.onClick);
   }
 
   private reset(): void {
-    this.pipeline = new MarkdownPipeline({ images: this.images });
+    this.pipeline = new MarkdownPipeline({ images: !this.images.off });
     this.blocks.clear();
     this.live = undefined;
     this.liveHtml = undefined;
@@ -161,7 +198,7 @@ export class MarkdownView {
       const element = this.blocks.get(block.id);
       if (!element) return;
       morphChildren(element, changed[index] ?? sanitizeToFragment(block.html, { images: this.images }));
-      decorateCodeBlocks(element, this.options.highlight, this.images);
+      this.decorate(element, block.guarded);
     });
     update.frozen.forEach((block, index) => {
       let element: HTMLElement;
@@ -179,11 +216,34 @@ export class MarkdownView {
         this.chunkFor().append(element);
       }
       this.chunkBlocks++;
-      morphChildren(element, sanitizeToFragment(block.html, { images: this.images }));
-      decorateCodeBlocks(element, this.options.highlight, this.images);
+      // A link definition renders as nothing: no sanitizer call (10,000 of them cost seconds).
+      if (block.html !== '' || element.firstChild) morphChildren(element, sanitizeToFragment(block.html, { images: this.images }));
+      this.decorate(element, block.guarded);
       this.blocks.set(block.id, element);
     });
     this.showLive(update.live);
+  }
+
+  /** What our own code adds to a frozen block once its sanitized HTML is in place. */
+  private decorate(element: HTMLElement, guarded: boolean | undefined): void {
+    decorateImages(element, this.strings, this.loadedImages);
+    decorateCodeBlocks(element, this.options.highlight, this.images, this.strings);
+    this.markGuarded(element, guarded);
+  }
+
+  /** A block shown as plain text gets a class (keeps line breaks) and a notice after it. */
+  private markGuarded(element: HTMLElement, guarded: boolean | undefined): void {
+    element.classList.toggle('md-guarded', !!guarded);
+    const notice = element.querySelector(':scope > .md-guard-notice');
+    if (!guarded) {
+      notice?.remove();
+      return;
+    }
+    if (notice) return;
+    const note = document.createElement('p');
+    note.className = 'md-guard-notice';
+    note.textContent = this.strings.unrenderedBlock;
+    element.append(note);
   }
 
   /**
@@ -238,7 +298,10 @@ export class MarkdownView {
       // DOMPurify has a fixed cost per call: skip it when the tail's HTML did not change.
       if (live.html === this.liveHtml) return;
       this.liveHtml = live.html;
-      morphChildren(this.live, sanitizeToFragment(live.html, { images: this.images }));
+      const fragment = sanitizeToFragment(live.html, { images: this.images });
+      decorateImages(fragment, this.strings, this.loadedImages);
+      morphChildren(this.live, fragment);
+      this.live.classList.toggle('md-guarded', !!live.guarded);
       return;
     }
     // An open code fence: new lines are appended to a text node (nothing is parsed as HTML,
@@ -278,7 +341,9 @@ export class MarkdownView {
     items.forEach((html, index) => {
       if (this.liveItems[index] === html) return;
       this.liveItems[index] = html;
-      const item = sanitizeToFragment(html, { images: this.images }).firstElementChild?.firstElementChild;
+      const fragment = sanitizeToFragment(html, { images: this.images });
+      decorateImages(fragment, this.strings, this.loadedImages);
+      const item = fragment.firstElementChild?.firstElementChild;
       const current = list.children[index];
       if (!item) current?.remove();
       else if (current?.tagName === item.tagName) morphChildren(current, item);

@@ -49,11 +49,12 @@ export const markdownStyles = css`
     padding-inline-end: 4.5rem;
   }
   .md-block pre:focus-visible,
-  .copy-button:focus-visible {
+  .code-copy-button:focus-visible,
+  .image-placeholder:focus-visible {
     outline: 2px solid var(--llm-chat-focus-ring, var(--llm-chat-accent, #0969da));
     outline-offset: 2px;
   }
-  .copy-button {
+  .code-copy-button {
     position: absolute;
     z-index: 1;
     inset-block-start: 0.4rem;
@@ -67,6 +68,36 @@ export const markdownStyles = css`
     border: 1px solid var(--_border, var(--llm-chat-border, GrayText));
     border-radius: calc(var(--llm-chat-radius, 0.75rem) / 3);
     cursor: pointer;
+  }
+  /* An image waiting for the reader's click: its alt text and the host it would come from. */
+  .image-placeholder {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.5em;
+    align-items: baseline;
+    max-inline-size: 100%;
+    padding: 0.3rem 0.6rem;
+    font: inherit;
+    color: inherit;
+    text-align: start;
+    background: var(--llm-chat-background, light-dark(#ffffff, #0d1117));
+    border: 1px dashed var(--llm-chat-border, light-dark(#d0d7de, #30363d));
+    border-radius: calc(var(--llm-chat-radius, 0.75rem) / 3);
+    cursor: pointer;
+  }
+  .image-placeholder .image-host {
+    font-size: 0.85em;
+    color: var(--llm-chat-muted-text, light-dark(#59636e, #9198a1));
+    overflow-wrap: anywhere;
+  }
+  /* A block shown as plain text because it could not be rendered (see MarkdownPipeline). */
+  .md-guarded > p {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .md-guard-notice {
+    font-size: 0.85em;
+    color: var(--llm-chat-muted-text, light-dark(#59636e, #9198a1));
   }
   .md-block img {
     max-inline-size: 100%;

@@ -1,4 +1,5 @@
 import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
+import { loadsAtOnce, type ImagePolicy } from '../core/markdown/image-policy.js';
 
 /** Links may point only here; everything else (javascript:, vbscript:, data:, …) is dropped. */
 const SAFE_URL = /^(?:https?:|mailto:|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
@@ -15,9 +16,21 @@ const FORBID_TAGS = ['style', 'form', 'button', 'textarea', 'select', 'option', 
 // element's own nodes and the other answers, where IDREFs (aria-labelledby, label for) resolve,
 // and a `name` groups `<details>` across messages; a fragment link cannot reach into a shadow
 // root anyway, so neither does anything an answer needs.
+//
+// Model output must not pass for the element's own UI or hide what copy would take: colours
+// (`bgcolor`, `<font color>`: a table drawn as a user bubble or a sign-in bar), roles and every
+// `aria-*` (an `<article aria-label="You">`, a `role="alert"` inside a log that is not live),
+// focus order (`tabindex`, `accesskey`, `autofocus`), and attributes that hide content
+// (`hidden`, `popover`, `inert`). `aria-*` and `data-*` go by DOMPurify's own switches below:
+// no ARIA attribute is harmless enough to keep from a model (docs/security: the allowlist).
 const FORBID_ATTR = [
   'style', 'srcset', 'background', 'poster', 'ping', 'formaction', 'action', 'part', 'exportparts', 'slot', 'id', 'name',
+  'bgcolor', 'color', 'role', 'tabindex', 'accesskey', 'autofocus', 'contenteditable', 'draggable',
+  'hidden', 'popover', 'popovertarget', 'popovertargetaction', 'inert',
 ];
+
+/** Where an image waiting for the reader's click keeps its URL: set by our hook only (`data-*` is dropped from model output). */
+export const PENDING_SRC = 'data-llm-src';
 
 /**
  * The one class model output keeps: marked's `language-*` on a code block's `<code>`, which
@@ -38,12 +51,16 @@ const CONFIG: Config = {
   ALLOWED_URI_REGEXP: SAFE_URL,
   FORBID_TAGS,
   FORBID_ATTR,
+  ALLOW_ARIA_ATTR: false,
+  ALLOW_DATA_ATTR: false,
   RETURN_DOM_FRAGMENT: true,
 };
 
 let purifier: Purifier | undefined;
 /** Set for the duration of one `sanitizeToFragment` call that keeps classes (sanitizing is synchronous). */
 let keepClasses = false;
+/** The image policy of the current `sanitizeToFragment` call. */
+let policy: ImagePolicy | undefined;
 
 /**
  * A private DOMPurify instance (its hooks never touch the page's global one), created on first
@@ -77,6 +94,14 @@ function getPurifier(): Purifier {
       node.setAttribute('rel', 'noopener noreferrer');
     } else if (node.nodeName === 'IMG') {
       node.setAttribute('referrerpolicy', 'no-referrer');
+      // Still in DOMPurify's inert document: a URL the policy does not load at once leaves `src`
+      // here, before the node can reach a live document (adopting an <img> starts its request).
+      // The value moved is the one DOMPurify and the https rule above have just checked.
+      const src = node.getAttribute('src');
+      if (src !== null && !(policy && loadsAtOnce(src, policy))) {
+        node.removeAttribute('src');
+        if (policy && !policy.off) node.setAttribute(PENDING_SRC, src);
+      }
     } else if (node.nodeName === 'INPUT') {
       for (const { name } of [...node.attributes]) if (name !== 'checked') node.removeAttribute(name);
       node.setAttribute('disabled', '');
@@ -88,8 +113,12 @@ function getPurifier(): Purifier {
 
 /** Options of {@link sanitizeToFragment}. */
 export interface SanitizeOptions {
-  /** Keep `<img>` (https only). Default true; false removes every one. */
-  images?: boolean;
+  /**
+   * Which `<img>` load (https only): those `loadsAtOnce` allows keep their `src`; the others
+   * keep it in `data-llm-src` for a placeholder that loads on a click; `off` removes every one.
+   * Default: none loads (every image waits for a click).
+   */
+  images?: ImagePolicy;
   /**
    * Keep every class, for a highlighter's output: the page's own code, whose class-based theme
    * needs them. Default false: model output keeps only `language-*` on `<code>`.
@@ -99,22 +128,33 @@ export interface SanitizeOptions {
 
 /**
  * Sanitizes HTML into a fragment ready to insert: never a string to re-parse through innerHTML.
- * With `images` false, every `<img>` is removed from the sanitized fragment too.
+ * With `images.off`, every `<img>` is removed from the sanitized fragment too.
  */
-export function sanitizeToFragment(html: string, { images = true, keepClasses: keep = false }: SanitizeOptions = {}): DocumentFragment {
-  let fragment = sanitize(html, keep);
+export function sanitizeToFragment(html: string, { images, keepClasses: keep = false }: SanitizeOptions = {}): DocumentFragment {
+  policy = images;
+  let fragment: DocumentFragment | null;
+  try {
+    fragment = sanitize(html, keep);
+  } finally {
+    policy = undefined;
+  }
   if (!fragment) {
     // DOMPurify returns null when the parsed document has no body: HTML that starts with a
     // <frameset> gets one in its place. After a character the parser ignores a frameset, so
     // sanitize again behind one, then take it off: the rest of the HTML is kept.
-    fragment = sanitize(`x${html}`, keep) ?? document.createDocumentFragment();
+    policy = images;
+    try {
+      fragment = sanitize(`x${html}`, keep) ?? document.createDocumentFragment();
+    } finally {
+      policy = undefined;
+    }
     const first = fragment.firstChild;
     if (first instanceof Text) {
       first.deleteData(0, 1);
       if (first.data === '') first.remove();
     }
   }
-  if (!images) for (const img of fragment.querySelectorAll('img')) img.remove();
+  if (images?.off) for (const img of fragment.querySelectorAll('img')) img.remove();
   return fragment;
 }
 

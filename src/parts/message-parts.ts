@@ -1,3 +1,4 @@
+import type { ImagePolicy } from '../core/markdown/image-policy.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LlmChatStrings } from '../i18n.js';
 import { markdown, type Highlighter } from '../markdown/markdown-directive.js';
@@ -14,7 +15,7 @@ export interface MessagePartsContext {
   messageId: string;
   /** The answer is waiting or streaming. */
   busy: boolean;
-  images: boolean;
+  images: ImagePolicy;
   highlight: Highlighter | undefined;
   renderers: PartRenderers | undefined;
   /** The text added to the answer since the last render, for the last text part. */

@@ -1,3 +1,4 @@
+import type { ImagePolicy } from '../core/markdown/image-policy.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LlmChatStrings } from '../i18n.js';
 import { markdown, type Highlighter } from '../markdown/markdown-directive.js';
@@ -11,7 +12,7 @@ export interface ReasoningOptions {
   open: boolean;
   /** Seconds the reasoning took, once known (not for a restored answer). */
   seconds: number | undefined;
-  images: boolean;
+  images: ImagePolicy;
   highlight: Highlighter | undefined;
 }
 

@@ -1,3 +1,4 @@
+import type { ImagePolicy } from '../core/markdown/image-policy.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PartShape } from './shapes.js';
 import { sanitizedHtml } from './sanitized-html.js';
@@ -35,7 +36,7 @@ export function rendererKey(part: PartShape): string {
 export function customPart(
   part: PartShape,
   renderers: PartRenderers | undefined,
-  context: PartRendererContext & { images: boolean },
+  context: PartRendererContext & { images: ImagePolicy },
   onError: (error: unknown) => void,
 ): TemplateResult | undefined {
   const renderer = renderers?.[rendererKey(part)];

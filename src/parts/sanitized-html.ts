@@ -1,3 +1,4 @@
+import type { ImagePolicy } from '../core/markdown/image-policy.js';
 import { noChange } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import { sanitizeToFragment } from '../markdown/sanitizer.js';
@@ -9,19 +10,19 @@ import { sanitizeToFragment } from '../markdown/sanitizer.js';
  */
 class SanitizedHtmlDirective extends Directive {
   private last?: string;
-  private lastImages?: boolean;
+  private lastImages?: ImagePolicy;
 
   constructor(partInfo: PartInfo) {
     super(partInfo);
     if (partInfo.type !== PartType.ELEMENT) throw new Error('sanitizedHtml() must be used as an element directive.');
   }
 
-  render(_html: string, _options?: { images?: boolean }) {
+  render(_html: string, _options?: { images?: ImagePolicy }) {
     return noChange;
   }
 
-  override update(part: ElementPart, [html, options = {}]: [string, { images?: boolean }?]) {
-    const images = options.images !== false;
+  override update(part: ElementPart, [html, options = {}]: [string, { images?: ImagePolicy }?]) {
+    const images = options.images;
     if (html === this.last && images === this.lastImages) return noChange;
     this.last = html;
     this.lastImages = images;

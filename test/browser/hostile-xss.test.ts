@@ -48,7 +48,9 @@ const FORBIDDEN_ATTRIBUTES_IN_CONTENT = new Set(['style', 'srcdoc', 'part', 'exp
  */
 function isAllowedClass(el: Element, token: string): boolean {
   if (el.localName === 'code') return /^language-\S+$/.test(token);
-  return el.localName === 'div' && ['md-chunk', 'md-block', 'md-live', 'code-block'].includes(token);
+  if (el.localName === 'span' && el.parentElement && isRendererOwn(el.parentElement)) return token === 'image-alt' || token === 'image-host';
+  if (el.localName === 'p' && token === 'md-guard-notice') return true;
+  return el.localName === 'div' && ['md-chunk', 'md-block', 'md-live', 'md-guarded', 'code-block'].includes(token);
 }
 
 /** Whether a URL, as the browser would read it, runs script or renders an HTML document. */
@@ -82,15 +84,18 @@ function describeElement(el: Element): string {
 /**
  * The two controls the Markdown renderer itself puts inside content, in their exact shapes: a GFM
  * task-list checkbox (the sanitizer strips every attribute but `checked` and forces these), and a
- * code block's copy button (`part` is stripped from model output, so only our code can set it).
+ * code block's copy button and an image placeholder (`part` is stripped from model output, so only our code can set it).
  */
 function isRendererOwn(el: Element): boolean {
   const names = [...el.attributes].map((a) => a.name).sort().join(' ');
   if (el.localName === 'input') {
     return (el as HTMLInputElement).type === 'checkbox' && (names === 'disabled type' || names === 'checked disabled type');
   }
-  if (el.localName === 'button') {
-    return names === 'aria-label class part type' && el.getAttribute('part') === 'copy-button' && el.childElementCount === 0;
+  if (el.localName === 'button' && el.getAttribute('part') === 'code-copy-button') {
+    return names === 'aria-label class part type' && el.childElementCount === 0;
+  }
+  if (el.localName === 'button' && el.getAttribute('part') === 'image-placeholder') {
+    return names === 'class part title type' && el.childElementCount === 2;
   }
   return false;
 }

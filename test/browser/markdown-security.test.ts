@@ -3,7 +3,7 @@
 import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import type { LlmStreamChat } from '../../src/llm-stream-chat.js';
-import { MarkdownView } from '../../src/markdown/markdown-view.js';
+import { MarkdownView, type MarkdownViewOptions } from '../../src/markdown/markdown-view.js';
 import { scriptedEndpoint, sseChunks } from '../support/script-client.js';
 
 declare global {
@@ -13,7 +13,7 @@ declare global {
 }
 
 /** Streams `text` three characters at a time, checking the DOM after every update too. */
-function render(text: string, options: { images?: boolean } = {}): HTMLElement {
+function render(text: string, options: MarkdownViewOptions = {}): HTMLElement {
   const container = document.createElement('div');
   document.body.append(container);
   const view = new MarkdownView(container, options);
@@ -31,7 +31,8 @@ const BAD_URL = /^\s*(?:javascript|vbscript|data):/i;
 /** The classes rendered Markdown may carry: the renderer's own, and a code block's language. */
 function isOwnClass(element: Element, token: string): boolean {
   if (['md-chunk', 'md-block', 'md-live', 'code-block'].includes(token)) return element.tagName === 'DIV';
-  if (token === 'copy-button') return element.tagName === 'BUTTON';
+  if (token === 'code-copy-button' || token === 'image-placeholder') return element.tagName === 'BUTTON';
+  if (token === 'image-alt' || token === 'image-host') return element.tagName === 'SPAN' && element.parentElement!.classList.contains('image-placeholder');
   return element.tagName === 'CODE' && /^language-\S+$/.test(token);
 }
 
@@ -43,7 +44,7 @@ function expectNothingActive(root: HTMLElement) {
       expect(name).not.to.be.oneOf(['style', 'srcset', 'ping', 'background', 'formaction', 'id', 'name']);
       if (['href', 'src', 'action', 'xlink:href'].includes(name)) expect(value, `${element.tagName} ${name}`).not.to.match(BAD_URL);
     }
-    if (element.tagName === 'BUTTON') expect(element.className).to.equal('copy-button'); // only ours
+    if (element.tagName === 'BUTTON') expect(element.className).to.be.oneOf(['code-copy-button', 'image-placeholder']); // only ours
     for (const token of element.classList) expect(isOwnClass(element, token), `${element.tagName} class ${token}`).to.be.true;
   }
 }
@@ -101,7 +102,7 @@ describe('Markdown security', () => {
 
   it('shows images over https only, without a referrer, and none when images are off', () => {
     const text = '![cat](https://example.com/cat.png) ![dog](http://example.com/dog.png) ![d](data:image/png;base64,AAAA) <img src="http://example.com/raw.png" alt="raw"> <img srcset="http://example.com/s.png 2x" src="https://example.com/s.png">';
-    const on = render(text);
+    const on = render(text, { images: true });
     const srcs = [...on.querySelectorAll('img')].map((img) => img.getAttribute('src'));
     expect(srcs).to.deep.equal(['https://example.com/cat.png', null, 'https://example.com/s.png']);
     for (const img of on.querySelectorAll('img')) expect(img.getAttribute('referrerpolicy')).to.equal('no-referrer');
@@ -167,7 +168,7 @@ describe('Markdown security', () => {
     expect([...spans].some((span) => span.hasAttribute('id'))).to.be.false;
     expect(container.querySelector('code.language-python')?.textContent).to.equal('print(1)\n');
     expect(container.querySelector('code.language-ts')?.className).to.equal('language-ts');
-    expect(container.querySelectorAll('.code-block > .copy-button')).to.have.length(2);
+    expect(container.querySelectorAll('.code-block > .code-copy-button')).to.have.length(2);
     container.remove();
   });
 
@@ -196,10 +197,10 @@ describe('Markdown security', () => {
     expectNothingActive(content);
   });
 
-  it('applies the rules to an answer streamed through the element, and to images="off"', async () => {
+  it('applies the rules to an answer streamed through the element, and to no-images', async () => {
     const answer = 'Read [this](javascript:window.pwned=1) or [docs](https://example.com/docs).\n\n![pic](https://example.com/p.png) <img src=x onerror="window.pwned=2">\n';
     const { url } = await scriptedEndpoint({ chunks: [...sseChunks(answer.match(/[^]{1,4}/g)!, 2), { text: 'data: [DONE]\n\n' }] });
-    const el = await fixture<LlmStreamChat>(html`<llm-stream-chat endpoint=${url}></llm-stream-chat>`);
+    const el = await fixture<LlmStreamChat>(html`<llm-stream-chat endpoint=${url} image-origins="https://example.com"></llm-stream-chat>`);
     el.send('hi');
     await oneEvent(el, 'llm-chat-done');
     const content = el.shadowRoot!.querySelector<HTMLElement>('.message.assistant .content')!;
@@ -208,8 +209,8 @@ describe('Markdown security', () => {
     expect(links[0]!.hasAttribute('href')).to.be.false;
     expect(links[1]!.getAttribute('rel')).to.equal('noopener noreferrer');
     expect(content.querySelector('img')?.getAttribute('src')).to.equal('https://example.com/p.png');
-    const off = await fixture<LlmStreamChat>(html`<llm-stream-chat images="off"></llm-stream-chat>`);
-    expect(off.images).to.be.false;
+    const off = await fixture<LlmStreamChat>(html`<llm-stream-chat no-images image-origins="*"></llm-stream-chat>`);
+    expect(off.noImages).to.be.true;
     off.messages = el.messages;
     await off.updateComplete;
     expect(off.shadowRoot!.querySelector('.message.assistant img')).to.equal(null);

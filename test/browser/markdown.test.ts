@@ -146,7 +146,7 @@ describe('code blocks', () => {
       el.send('hi');
       await oneEvent(el, 'llm-chat-done');
       await el.updateComplete;
-      const buttons = answerContent(el).querySelectorAll<HTMLButtonElement>('.copy-button');
+      const buttons = answerContent(el).querySelectorAll<HTMLButtonElement>('.code-copy-button');
       buttons[0]!.focus();
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => copied.length === 1);

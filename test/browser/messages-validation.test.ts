@@ -44,7 +44,13 @@ async function press(element: Element): Promise<void> {
 
 function stubClipboard(copies: string[]): () => void {
   const original = Object.getOwnPropertyDescriptor(navigator.clipboard, 'writeText');
-  Object.defineProperty(navigator.clipboard, 'writeText', { value: async (text: string) => void copies.push(text), configurable: true });
+  Object.defineProperty(navigator.clipboard, 'writeText', {
+    value: (text: string) => {
+      copies.push(text);
+      return Promise.resolve();
+    },
+    configurable: true,
+  });
   return () => {
     if (original) Object.defineProperty(navigator.clipboard, 'writeText', original);
     else delete (navigator.clipboard as { writeText?: unknown }).writeText;
@@ -54,10 +60,23 @@ function stubClipboard(copies: string[]): () => void {
 function check(el: LlmStreamChat, seen: ReturnType<typeof watch>): void {
   expect(seen.errors, 'no uncaught error').to.deep.equal([]);
   expect(seen.warnings, 'one warning').to.have.length(1);
-  for (const problem of ['not a message object', 'without an id', 'id used before', 'content is not a string', 'parts are not an array', 'role other than']) {
+  for (const problem of [
+    'not a message object',
+    'without an id',
+    'id used before',
+    'content is not a string',
+    'parts are not an array',
+    'role other than',
+  ]) {
     expect(seen.warnings[0]).to.contain(problem);
   }
-  expect(el.messages.map((m) => m.content)).to.deep.equal(['No id here', 'First **answer**', 'Second answer', '42', 'Parts broken']);
+  expect(el.messages.map((m) => m.content)).to.deep.equal([
+    'No id here',
+    'First **answer**',
+    'Second answer',
+    '42',
+    'Parts broken',
+  ]);
   expect(new Set(el.messages.map((m) => m.id)).size).to.equal(5);
   expect(parts(el, 'message'), 'the transcript shows every valid message').to.have.length(5);
   expect(parts(el, 'input'), 'the composer is there').to.have.length(1);
@@ -75,8 +94,8 @@ describe('messages validated', () => {
       check(el, seen);
       // The two answers that shared an id: each Copy copies its own text.
       const [first, second] = parts(el, 'assistant-message');
-      await press(second!.querySelector('[part~="copy-button"]')!);
-      await press(first!.querySelector('[part~="copy-button"]')!);
+      await press(second.querySelector('[part~="copy-button"]')!);
+      await press(first.querySelector('[part~="copy-button"]')!);
       expect(copies).to.deep.equal(['Second answer', 'First **answer**']);
     } finally {
       seen.restore();
@@ -89,13 +108,15 @@ describe('messages validated', () => {
     localStorage.setItem(key, JSON.stringify({ version: 1, messages: HOSTILE }));
     const seen = watch();
     try {
-      const el = await fixture<LlmStreamChat>(html`<llm-stream-chat endpoint="/api/chat" storage-key=${key}></llm-stream-chat>`);
+      const el = await fixture<LlmStreamChat>(
+        html`<llm-stream-chat endpoint="/api/chat" storage-key=${key}></llm-stream-chat>`,
+      );
       await el.updateComplete;
       expect(seen.errors).to.deep.equal([]);
       // The stored-history reader already drops what has no id or no text; the rest is normalized.
       expect(el.messages.map((m) => m.content)).to.deep.equal(['First **answer**', 'Second answer', 'Parts broken']);
       expect(new Set(el.messages.map((m) => m.id)).size).to.equal(3);
-      expect(el.messages[2]!.parts).to.deep.equal([{ type: 'text', text: 'Parts broken' }]);
+      expect(el.messages[2].parts).to.deep.equal([{ type: 'text', text: 'Parts broken' }]);
       expect(seen.warnings).to.have.length(1);
       expect(seen.warnings[0]).to.contain('id used before').and.contain('parts are not an array');
       expect(parts(el, 'message')).to.have.length(3);

@@ -102,8 +102,8 @@ describe('answer parts', () => {
     expect(page!.querySelector('a'), 'no link to an HTML data URL').to.equal(null);
   });
 
-  it('images="off" turns a model image into a download link', async () => {
-    const el = await restored(RICH, (chat) => (chat.images = false));
+  it('no-images turns a model image into a download link', async () => {
+    const el = await restored(RICH, (chat) => (chat.noImages = true));
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     expect(parts(el, 'file')[0]!.textContent!.trim()).to.equal('Download map.png');
   });

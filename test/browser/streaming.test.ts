@@ -64,6 +64,7 @@ describe('streaming an answer', () => {
       { id: ids[1], role: 'assistant', content: 'ok', parts: [{ type: 'text', text: 'ok', state: 'done' }] },
       { id: ids[2], role: 'user', content: 'second', parts: text('second') },
     ]);
+    expect(body.messages.map((m: { id: string }) => m.id)).to.deep.equal(el.messages.slice(0, 3).map((m) => m.id));
     // Plus a fresh client-generated id per answer, which a server may use as an idempotency key.
     expect(body.requestId).to.be.a('string').and.not.equal(JSON.parse(requests[0].body).requestId);
   });

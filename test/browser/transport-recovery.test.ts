@@ -63,10 +63,11 @@ describe('resuming a dropped stream that has ids', () => {
   });
 
   it('waits for the online event while offline', async () => {
+    const resumable = { 'Chat-Resumable': 'true' };
     const withIds = (texts: string[]) => texts.map((text, i) => ({ text: `id: ${i + 1}\ndata: ${JSON.stringify({ content: text })}\n\n` }));
     const { url, id } = await scriptedEndpoint(
-      { chunks: [{ text: 'retry: 0\n' }, ...withIds(['one ', 'two '])], hang: true },
-      { chunks: [{ text: 'id: 3\ndata: {"content":"three"}\n\nid: 4\ndata: [DONE]\n\n' }] },
+      { headers: resumable, chunks: [{ text: 'retry: 0\n' }, ...withIds(['one ', 'two '])], hang: true },
+      { headers: resumable, chunks: [{ text: 'id: 3\ndata: {"content":"three"}\n\nid: 4\ndata: [DONE]\n\n' }] },
     );
     Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
     try {

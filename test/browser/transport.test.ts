@@ -65,7 +65,7 @@ describe('wire formats (fixtures from the providers\' documentation, random chun
 describe('requests', () => {
   const ok = () => ({ chunks: [...sseChunks(['ok']), { text: 'data: [DONE]\n\n' }] });
 
-  it('POSTs { messages, requestId }; with a model { model, messages, stream: true }', async () => {
+  it('POSTs { messages: [{ id, role, content, parts }], requestId }; with a model { model, messages, stream: true }', async () => {
     const { url, id } = await scriptedEndpoint(ok());
     const el = await fixture<LlmStreamChat>(html`<llm-stream-chat endpoint=${url}></llm-stream-chat>`);
     el.send('first');
@@ -75,6 +75,7 @@ describe('requests', () => {
     await oneEvent(el, 'llm-chat-done');
     const { requests } = await scriptLog(id);
     const first = JSON.parse(requests[0]!.body);
+    // The AI SDK's UIMessage shape, with `content` beside `parts` for plain handlers.
     expect(first.messages).to.deep.equal([
       { id: el.messages[0]!.id, role: 'user', content: 'first', parts: [{ type: 'text', text: 'first' }] },
     ]);

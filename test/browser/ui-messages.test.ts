@@ -150,6 +150,8 @@ describe('message actions', () => {
       const copy = within(lastBubble(el), 'copy-button')!;
       await clickControl(copy);
       await waitUntil(() => copies.length === 1, 'the clipboard was never written', PATIENT);
+      // The write resolves a few microtasks before copyMessage() announces it.
+      await waitUntil(() => status(el) === 'Copied', 'the copy was never announced', PATIENT);
       await el.updateComplete;
       expect(copies).to.deep.equal(['**Bold** answer']);
       expect(copy.textContent!.trim()).to.equal('Copied');

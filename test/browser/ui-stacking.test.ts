@@ -36,7 +36,8 @@ const KINDS = {
     hit: 'IMG',
     pieces: Array.from(
       { length: 80 },
-      (_, i) => `![A diagram that could not be loaded, number ${i}, described at length](https://127.0.0.1:9/diagram-${i}.png)\n\n`,
+      (_, i) =>
+        `![A diagram that could not be loaded, number ${i}, described at length](https://127.0.0.1:9/diagram-${i}.png)\n\n`,
     ),
   },
 } as const;

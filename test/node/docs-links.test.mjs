@@ -159,7 +159,8 @@ test('every JS and TS sample parses, including the scripts inside HTML, Vue and 
       }
     }
   }
-  assert.ok(parsed >= 20, `only ${parsed} samples found: is the fence parser broken?`);
+  // 14 when the backend recipes moved to examples/ (run by their own tests, not parsed here).
+  assert.ok(parsed >= 10, `only ${parsed} samples found: is the fence parser broken?`);
   assert.deepEqual(failures, []);
 });
 
@@ -188,7 +189,7 @@ test('samples put only attributes, properties and events the manifest knows on <
     for (const { lang, code, line } of fences(read(page))) {
       // HTML, Vue and Svelte samples, and the Angular template inside a TS sample.
       if (!['html', 'vue', 'svelte', 'ts', 'tsx', 'js'].includes(lang)) continue;
-      for (const [, attrs] of code.matchAll(/<llm-stream-chat\b((?:[^>"'{]|"[^"]*"|'[^']*'|\{[^}]*\})*)>/g)) {
+      for (const [, attrs] of code.matchAll(/<llm-stream-chat(?![\w-])((?:[^>"'{]|"[^"]*"|'[^']*'|\{[^}]*\})*)>/g)) {
         tags++;
         const names = [...attrs.matchAll(/([^\s=/>"'{}]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|\{[^}]*\}|[^\s>]+))?/g)].map(
           (m) => m[1],

@@ -152,6 +152,16 @@ describe('format detection and content types', () => {
     assert.match(cut[1].message, /cut off/);
   });
 
+  test('NDJSON: a long line read in many small chunks, CRLF line ends split across chunks', async () => {
+    const long = 'x'.repeat(50_000);
+    const body = `{"content":"${long}"}\r\n{"content":"é"}\r\n{"done":true}\r\n`;
+    const bytes = new TextEncoder().encode(body);
+    const chunks = [];
+    for (let i = 0; i < bytes.length; i += 7) chunks.push(bytes.subarray(i, i + 7));
+    const parts = await collect(readTextStream(new Response(streamOf(chunks), { headers: { 'Content-Type': 'application/x-ndjson' } })));
+    assert.deepEqual(parts, [{ type: 'text', text: long }, { type: 'text', text: 'é' }, { type: 'done' }]);
+  });
+
   test('plain text: a body cut inside a UTF-8 character is incomplete; an invalid byte before the end is U+FFFD', async () => {
     const text = (bytes) => new Response(streamOf([new Uint8Array(bytes)]), { headers: { 'Content-Type': 'text/plain' } });
     const cut = await collect(readTextStream(text([0x61, 0xf0, 0x9f, 0x8e])));

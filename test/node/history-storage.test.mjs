@@ -90,3 +90,69 @@ test('a storage that throws (private mode, quota) is survived', () => {
   assert.equal(saveHistory(undefined, 'k', [user]), false);
   assert.equal(saveHistory(memoryStorage(), '', [user]), false);
 });
+
+test('while an answer streams, each save writes only the new text, and a reload gets all of it', async () => {
+  const { HistoryWriter, historyPieceKey } = await import('../../dist/core/history-storage.js');
+  const storage = memoryStorage();
+  let written = 0;
+  const setItem = storage.setItem;
+  storage.setItem = (key, value) => {
+    written += String(value).length;
+    setItem(key, value);
+  };
+  // A long conversation (about 300 KB) and an answer that grows by 400 characters a save.
+  const earlier = Array.from({ length: 1000 }, (_, i) => ({ id: `m${i}`, role: i % 2 ? 'assistant' : 'user', content: 'x'.repeat(300), status: 'complete' }));
+  const writer = new HistoryWriter(storage, 'chat');
+  let messages = [...earlier, { id: 'a', role: 'assistant', content: '', status: 'streaming' }];
+  assert.equal(writer.save(messages), true);
+  const whole = written;
+  assert.ok(whole > 300_000);
+  let text = '';
+  for (let i = 0; i < 50; i++) {
+    const delta = `word${i} `.padEnd(400, '.');
+    text += delta;
+    const before = written;
+    messages = [...messages.slice(0, -1), { ...messages.at(-1), content: text }];
+    assert.equal(writer.save(messages), true);
+    assert.ok(written - before < delta.length + 100, `save ${i} wrote ${written - before} characters for ${delta.length} new`);
+  }
+  // A reload mid-answer: the whole text, interrupted.
+  const restored = loadHistory(storage, 'chat');
+  assert.equal(restored.length, 1001);
+  assert.deepEqual(restored.at(-1), { id: 'a', role: 'assistant', content: text, status: 'interrupted' });
+
+  // The answer completes: stored whole again, and the pieces are gone.
+  messages = [...messages.slice(0, -1), { ...messages.at(-1), status: 'complete' }];
+  assert.equal(writer.save(messages), true);
+  assert.equal(storage.getItem(historyPieceKey('chat', 0)), null);
+  assert.deepEqual(loadHistory(storage, 'chat').at(-1), { id: 'a', role: 'assistant', content: text, status: 'complete' });
+});
+
+test('a piece that does not continue the stored text exactly is ignored, and so are those after it', async () => {
+  const { historyPieceKey } = await import('../../dist/core/history-storage.js');
+  const storage = memoryStorage();
+  saveHistory(storage, 'chat', [user, { ...answer, content: 'Hel', status: 'streaming' }]);
+  storage.setItem(historyPieceKey('chat', 0), JSON.stringify({ id: 'a1', at: 3, text: 'lo' }));
+  storage.setItem(historyPieceKey('chat', 1), JSON.stringify({ id: 'a1', at: 9, text: 'gap' }));
+  storage.setItem(historyPieceKey('chat', 2), JSON.stringify({ id: 'a1', at: 5, text: '!' }));
+  assert.equal(loadHistory(storage, 'chat').at(-1).content, 'Hello');
+  // A whole save drops every piece.
+  saveHistory(storage, 'chat', [user]);
+  assert.equal([...storage.map.keys()].join(), 'chat');
+});
+
+test('a change other than new text in the streaming answer stores the whole conversation', async () => {
+  const { HistoryWriter } = await import('../../dist/core/history-storage.js');
+  const storage = memoryStorage();
+  const writer = new HistoryWriter(storage, 'chat');
+  const streaming = { ...answer, content: 'Hel', status: 'streaming' };
+  writer.save([user, streaming]);
+  // The text was replaced, not extended: whole save.
+  writer.save([user, { ...streaming, content: 'Other' }]);
+  assert.equal(storage.map.size, 1);
+  assert.equal(loadHistory(storage, 'chat').at(-1).content, 'Other');
+  // An earlier message changed: whole save.
+  writer.save([{ ...user, content: 'Edited' }, { ...streaming, content: 'Other and more' }]);
+  assert.equal(storage.map.size, 1);
+  assert.deepEqual(loadHistory(storage, 'chat').map((m) => m.content), ['Edited', 'Other and more']);
+});

@@ -109,8 +109,20 @@ test('tool input: invalid JSON while it streams keeps the last complete parse; w
   assembler.apply({ type: 'tool-input-delta', toolCallId: 'c3', inputTextDelta: '{"a":' });
   assembler.end(true);
   const parts = assembler.snapshot().parts;
-  assert.deepEqual(parts[0], { type: 'tool-search', toolName: 'search', toolCallId: 'c1', state: 'input-available', input: { q: 'cats', n: 3 } });
-  assert.deepEqual(parts[1], { type: 'tool-now', toolName: 'now', toolCallId: 'c2', state: 'input-available', input: {} });
+  assert.deepEqual(parts[0], {
+    type: 'tool-search',
+    toolName: 'search',
+    toolCallId: 'c1',
+    state: 'input-available',
+    input: { q: 'cats', n: 3 },
+  });
+  assert.deepEqual(parts[1], {
+    type: 'tool-now',
+    toolName: 'now',
+    toolCallId: 'c2',
+    state: 'input-available',
+    input: {},
+  });
   assert.equal(parts[2].state, 'input-streaming', 'arguments that never parse stay as they streamed');
   assert.equal(parts[2].rawInput, '{"a":');
 
@@ -118,7 +130,11 @@ test('tool input: invalid JSON while it streams keeps the last complete parse; w
   stopped.apply({ type: 'tool-input-start', toolCallId: 'c1', toolName: 'search' });
   stopped.apply({ type: 'tool-input-delta', toolCallId: 'c1', inputTextDelta: '{}' });
   stopped.end(false);
-  assert.equal(stopped.snapshot().parts[0].state, 'input-streaming', 'a stopped answer does not complete its tool calls');
+  assert.equal(
+    stopped.snapshot().parts[0].state,
+    'input-streaming',
+    'a stopped answer does not complete its tool calls',
+  );
 });
 
 test('a data part with the id of an earlier one of its type replaces its data, in place', async () => {
@@ -132,7 +148,10 @@ test('a data part with the id of an earlier one of its type replaces its data, i
   ];
   const assembler = assemble(chunks);
   const parts = assembler.snapshot().parts;
-  assert.deepEqual(parts.map((p) => p.type), ['data-weather', 'text', 'data-other']);
+  assert.deepEqual(
+    parts.map((p) => p.type),
+    ['data-weather', 'text', 'data-other'],
+  );
   assert.deepEqual(parts[0], { type: 'data-weather', id: 'w', data: { status: 'done', c: 21 } });
   assert.deepEqual((await aiSdkMessage(chunks)).parts.map(comparable), parts.map(comparable));
 });
@@ -151,10 +170,19 @@ test('snapshots are immutable; parts that did not change keep their identity', (
   assert.equal(first.content, 'Hello');
   assert.equal(second.parts[1], source, 'an unchanged part is not copied');
   assert.equal(second.parts[0], first.parts[0]);
-  assert.deepEqual(second.parts.map((p) => p.type), ['text', 'source-url', 'source-url', 'text']);
+  assert.deepEqual(
+    second.parts.map((p) => p.type),
+    ['text', 'source-url', 'source-url', 'text'],
+  );
   assert.equal(second.content, 'Hello\n\n world', 'plain text after another part starts a new text part');
   assembler.end(true);
-  assert.deepEqual(assembler.snapshot().parts.filter((p) => p.type === 'text').map((p) => p.state), ['done', 'done']);
+  assert.deepEqual(
+    assembler
+      .snapshot()
+      .parts.filter((p) => p.type === 'text')
+      .map((p) => p.state),
+    ['done', 'done'],
+  );
   assert.equal(second.parts[3].state, 'streaming', 'end() does not change an earlier snapshot');
 });
 

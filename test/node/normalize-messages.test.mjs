@@ -4,7 +4,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { normalizeMessages } from '../../dist/core/index.js';
 
-const ok = (id, role = 'user', content = id) => ({ id, role, content, status: 'complete', parts: [{ type: 'text', text: content }] });
+const ok = (id, role = 'user', content = id) => ({
+  id,
+  role,
+  content,
+  status: 'complete',
+  parts: [{ type: 'text', text: content }],
+});
 
 test('a well-formed conversation comes back as the same array, with no problem', () => {
   const messages = [ok('a'), ok('b', 'assistant')];
@@ -25,7 +31,11 @@ test('malformed entries are normalized or dropped, each kind of problem named on
     { id: 'd', role: 'user', content: 'first d' },
     { id: 'd', role: 'assistant', content: 'second d' },
     { id: 'n', role: 'assistant', content: 42 },
-    { id: 'o', role: 'assistant', content: [{ type: 'text', text: 'OpenAI' }, { type: 'image_url' }, { type: 'text', text: 'style' }] },
+    {
+      id: 'o',
+      role: 'assistant',
+      content: [{ type: 'text', text: 'OpenAI' }, { type: 'image_url' }, { type: 'text', text: 'style' }],
+    },
     { id: 'p', role: 'assistant', content: 'parts broken', parts: 'nope' },
     { id: 'q', role: 'assistant', content: 'bad parts', parts: [null, 3, { type: 'text', text: 'bad parts' }] },
     { id: 's', role: 'assistant', content: 'status', status: 'weird', error: 5, finishReason: {} },
@@ -35,7 +45,19 @@ test('malformed entries are normalized or dropped, each kind of problem named on
   const { messages, problems } = normalizeMessages(input);
   assert.deepEqual(
     messages.map((m) => m.content),
-    ['no id', 'empty id', 'first d', 'second d', '42', 'OpenAI\n\nstyle', 'parts broken', 'bad parts', 'status', 'UIMessage', ''],
+    [
+      'no id',
+      'empty id',
+      'first d',
+      'second d',
+      '42',
+      'OpenAI\n\nstyle',
+      'parts broken',
+      'bad parts',
+      'status',
+      'UIMessage',
+      '',
+    ],
   );
   const ids = messages.map((m) => m.id);
   assert.equal(new Set(ids).size, ids.length, 'every id unique');
@@ -64,7 +86,10 @@ test('malformed entries are normalized or dropped, each kind of problem named on
 });
 
 test('not an array: an empty conversation and a problem; null and undefined: empty, quietly', () => {
-  assert.deepEqual(normalizeMessages({ 0: ok('a') }), { messages: [], problems: ['it is not an array: the conversation is empty'] });
+  assert.deepEqual(normalizeMessages({ 0: ok('a') }), {
+    messages: [],
+    problems: ['it is not an array: the conversation is empty'],
+  });
   assert.deepEqual(normalizeMessages(null), { messages: [], problems: [] });
   assert.deepEqual(normalizeMessages(undefined), { messages: [], problems: [] });
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { buildChatRequest, streamChat } from '../../dist/core/index.js';
-import { answerFor, handleRealBackends } from '../support/real-backends.mjs';
+import { answerFor, handleRealBackends, startMockLlm } from '../support/real-backends.mjs';
 
 let base;
 let server;
@@ -16,6 +16,7 @@ before(async () => {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${server.address().port}`;
+  await startMockLlm();
 });
 after(async () => {
   server.closeAllConnections();
@@ -34,6 +35,8 @@ async function converse(path, { turns = 3, model } = {}) {
     let done;
     for await (const update of streamChat(request, { retryDelay: 0, idleTimeout: 10_000 })) {
       if (update.type === 'text') text += update.text;
+      // The AI SDK UI message stream's text comes as its own chunks (see MessageAssembler).
+      if (update.type === 'chunk' && update.chunk.type === 'text-delta') text += update.chunk.delta;
       if (update.type === 'done') done = update;
     }
     answers.push({ text, done });
@@ -43,7 +46,11 @@ async function converse(path, { turns = 3, model } = {}) {
   return { answers, requests };
 }
 
-const expected = (turn) => answerFor(Array.from({ length: turn }, (_, i) => `question ${i + 1}`), turn - 1);
+const expected = (turn) =>
+  answerFor(
+    Array.from({ length: turn }, (_, i) => `question ${i + 1}`),
+    turn - 1,
+  );
 
 describe('real server libraries, as their docs show them', () => {
   for (const [name, path, format] of [

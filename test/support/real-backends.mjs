@@ -26,18 +26,9 @@ import { MockLanguageModelV3 } from 'ai/test';
 import { createSession } from 'better-sse';
 import { FakeListChatModel } from '@langchain/core/utils/testing';
 import { HttpResponseOutputParser } from '@langchain/classic/output_parsers';
+import { answerFor } from './real-answers.mjs';
 
-/**
- * The answer every server gives: it names the turn, quotes the last user text and counts the
- * earlier answers, with quotes, newlines and non-ASCII text that a decoder could get wrong.
- */
-export function answerFor(userTexts, assistantCount) {
-  const turn = userTexts.length;
-  return (
-    `# Turn ${turn}\n\nYou said: "${userTexts[turn - 1]}", after ${assistantCount} answer${assistantCount === 1 ? '' : 's'}.\n\n` +
-    '- café ☕\n- line\\break `code`\n'
-  );
-}
+export { answerFor };
 
 /** The answer to a body's `messages` (`{ role, content }` each). */
 function answerForMessages(messages) {
@@ -62,7 +53,11 @@ const usage = {
 function mockModel() {
   return new MockLanguageModelV3({
     doStream: async ({ prompt }) => {
-      const text = (message) => message.content.filter((part) => part.type === 'text').map((part) => part.text).join('');
+      const text = (message) =>
+        message.content
+          .filter((part) => part.type === 'text')
+          .map((part) => part.text)
+          .join('');
       const users = prompt.filter((m) => m.role === 'user').map(text);
       const answer = answerFor(users, prompt.filter((m) => m.role === 'assistant').length);
       return {
@@ -237,8 +232,11 @@ async function betterSseRoute(req, res) {
 
 let mockLlm;
 
-/** mock-llm on a free loopback port, started once, as its README runs it (HOST, PORT, --config). */
-function startMockLlm() {
+/**
+ * mock-llm on a free loopback port, started once, as its README runs it (HOST, PORT, --config).
+ * Test servers call it when they start, so that no test waits for the process to come up.
+ */
+export function startMockLlm() {
   mockLlm ??= (async () => {
     const port = await freePort();
     const main = fileURLToPath(new URL('../../node_modules/@dwmkerr/mock-llm/dist/main.js', import.meta.url));
@@ -280,10 +278,13 @@ async function healthy(port) {
 /** Forwards a request to mock-llm and streams its answer back as it comes. */
 async function openAiRoute(req, res, path) {
   const port = await startMockLlm();
-  const upstream = httpRequest({ host: '127.0.0.1', port, path, method: req.method, headers: req.headers }, (answer) => {
-    res.writeHead(answer.statusCode ?? 502, answer.headers);
-    answer.pipe(res);
-  });
+  const upstream = httpRequest(
+    { host: '127.0.0.1', port, path, method: req.method, headers: req.headers },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
   upstream.on('error', () => res.destroy());
   req.pipe(upstream);
 }

@@ -2,10 +2,10 @@
 // tests talk to a real server over loopback, same-origin:
 //   POST /api/chat?delay=MS   the demo's mock model (demo/mock-backend.mjs), MS between tokens
 //   /test/...                 scripted responses (test/support/scripted-server.mjs)
-//   /real/...                 servers written with real libraries (test/support/real-backends.mjs)
+//   /real/...                 servers written as real libraries' docs show (test/support/real-backends.mjs)
 import { createMockChatHandler } from '../../demo/mock-backend.mjs';
-import { handleRealBackends } from './real-backends.mjs';
 import { handleScriptRoutes } from './scripted-server.mjs';
+import { handleRealBackends, startMockLlm } from './real-backends.mjs';
 
 const mockHandlers = new Map();
 
@@ -16,6 +16,7 @@ function mockHandler(delay) {
 
 /** Koa middleware that hands our routes the raw Node request and response. */
 export function testServerMiddleware() {
+  startMockLlm().catch(() => {}); // a failure shows in the tests that use it
   return async function testRoutes(ctx, next) {
     if (ctx.path === '/api/chat') {
       ctx.respond = false;
@@ -25,6 +26,8 @@ export function testServerMiddleware() {
     }
     if (ctx.path.startsWith('/real/')) {
       ctx.respond = false;
+      // Koa presets 404, which a Node handler that leaves the status alone (better-sse) inherits.
+      ctx.res.statusCode = 200;
       if (await handleRealBackends(ctx.req, ctx.res)) return;
       ctx.respond = true;
     }

@@ -52,7 +52,8 @@ export function topmostAtCentreOf(element: Element): Element | null {
 function describe(element: Element | null): string {
   if (!element) return 'nothing';
   const part = element.getAttribute('part');
-  const cls = typeof element.className === 'string' && element.className ? `.${element.className.split(/\s+/).join('.')}` : '';
+  const cls =
+    typeof element.className === 'string' && element.className ? `.${element.className.split(/\s+/).join('.')}` : '';
   const owner = element.closest('.md-chunk, .md-block, .content');
   return `<${element.localName}${cls}${part ? ` part="${part}"` : ''}>${owner && owner !== element ? ` inside .${owner.className.split(/\s+/)[0]}` : ''}`;
 }
@@ -66,8 +67,14 @@ function inViewport(element: Element): boolean {
   const centreX = rect.left + rect.width / 2;
   const centreY = rect.top + rect.height / 2;
   return (
-    centreX >= 0 && centreY >= 0 && centreX < view.innerWidth && centreY < view.innerHeight &&
-    x >= 0 && y >= 0 && x < top.innerWidth && y < top.innerHeight
+    centreX >= 0 &&
+    centreY >= 0 &&
+    centreX < view.innerWidth &&
+    centreY < view.innerHeight &&
+    x >= 0 &&
+    y >= 0 &&
+    x < top.innerWidth &&
+    y < top.innerHeight
   );
 }
 

@@ -5,7 +5,7 @@ import type { PartChunk } from './part-chunks.js';
 import type { FormatAdapter } from './types.js';
 
 /** Chunk types of the AI SDK UI message stream (used by format detection too). */
-export const AI_SDK_TYPES = new Set([
+const AI_SDK_TYPES = new Set([
   'start',
   'start-step',
   'text-start',

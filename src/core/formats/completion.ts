@@ -95,7 +95,8 @@ function readCompletion(doc: JsonRecord): Read {
     const parts: StreamPart[] = [];
     for (const item of Array.isArray(doc.output) ? doc.output : []) {
       if (!isRecord(item) || item.type !== 'message' || !Array.isArray(item.content)) continue;
-      for (const piece of item.content) if (isRecord(piece) && piece.type === 'output_text') parts.push(...text(piece.text));
+      for (const piece of item.content)
+        if (isRecord(piece) && piece.type === 'output_text') parts.push(...text(piece.text));
     }
     if (doc.status === 'failed') {
       const error: JsonRecord = isRecord(doc.error) ? doc.error : {};

@@ -4,7 +4,7 @@ import type { StreamPart } from '../stream-parts.js';
 export type JsonRecord = Record<string, unknown>;
 
 /** Thrown by {@link parseJsonRecord}; adapters turn it into a `malformed` error part. */
-export class MalformedDataError extends Error {}
+class MalformedDataError extends Error {}
 
 /** Parses a data line that must hold a JSON object. */
 export function parseJsonRecord(data: string): JsonRecord {

@@ -20,7 +20,8 @@ export function simpleText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (!isRecord(value)) return undefined;
   for (const key of TEXT_KEYS) {
-    if (typeof value[key] === 'string') return value[key] as string;
+    const text = value[key];
+    if (typeof text === 'string') return text;
   }
   const nested = [value.message, value.delta, firstChoiceDelta(value)];
   for (const record of nested) {

@@ -36,7 +36,7 @@ export const STREAM_FORMATS: readonly StreamFormat[] = [
   'text',
 ];
 
-export type { EndOfStream, WireRecord } from '../stream-parts.js';
+export type { EndOfStream } from '../stream-parts.js';
 
 /**
  * Turns the framed records of a body into parts. SSE formats get each event; `ndjson` each line;

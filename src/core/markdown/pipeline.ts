@@ -1,6 +1,15 @@
 import type { Token, Tokens } from 'marked';
 import { tagBalance } from './html-balance.js';
-import { lexBlocks, lexMarkdown, renderTokens, walkTokens, type LinkDefinitions, type MarkdownRenderOptions } from './marked-setup.js';
+import {
+  escapeHtml,
+  hasGuard,
+  lexBlocks,
+  lexMarkdown,
+  renderTokens,
+  walkTokens,
+  type LinkDefinitions,
+  type MarkdownRenderOptions,
+} from './marked-setup.js';
 import { feedFence, fencePartialText, openFence, type OpenFence } from './open-fence.js';
 import { repairTail } from './tail-repair.js';
 
@@ -9,11 +18,17 @@ export interface FrozenBlock {
   readonly id: number;
   /** The block's HTML as marked renders it: not yet sanitized. */
   readonly html: string;
+  /**
+   * The block could not be rendered as Markdown (it nested past `MAX_DEPTH`, held too many
+   * emphasis markers, or marked threw): `html` is its source as escaped plain text, and the
+   * view adds a notice. The rest of the answer renders as usual.
+   */
+  readonly guarded?: boolean;
 }
 
 /** What to show after the frozen blocks while the message is still streaming. */
 export type LiveView =
-  | { readonly kind: 'html'; readonly html: string }
+  | { readonly kind: 'html'; readonly html: string; readonly guarded?: boolean }
   /**
    * An open fenced code block, never re-lexed: `lines` (complete lines) only grows, by `added`
    * since the previous update of the same `fence`; `partial` is the last line as shown. Reading
@@ -47,11 +62,27 @@ interface Group {
   id: number;
   raw: string;
   html: string;
+  guarded: boolean;
   /** Every `[label]` it holds, normalized: a definition of one arriving later may change it. */
   labels: ReadonlySet<string> | undefined;
 }
 
 const NONE: readonly FrozenBlock[] = [];
+
+/** Markdown source shown as it is: escaped, in a paragraph (the view keeps its line breaks). */
+function plainHtml(raw: string): string {
+  return `<p>${escapeHtml(raw.replace(/\n+$/, ''))}</p>\n`;
+}
+
+/** Renders tokens, or reports that they must be shown as plain text. */
+function renderGuarded(tokens: Token[], options: MarkdownRenderOptions): string | undefined {
+  if (hasGuard(tokens)) return undefined;
+  try {
+    return renderTokens(tokens, options);
+  } catch {
+    return undefined;
+  }
+}
 
 const BRACKETED = /\[((?:\\[\s\S]|[^\\[\]])*)\]/g;
 
@@ -80,6 +111,8 @@ export class MarkdownPipeline {
   private pendingCR = false;
   private readonly links: LinkDefinitions = Object.create(null);
   private readonly groups: Group[] = [];
+  /** The frozen groups that name each `[label]`: those a late definition of it may change. */
+  private readonly byLabel = new Map<string, Group[]>();
   private fence: OpenFence | undefined;
   private live: LiveView | null = null;
   private finished = false;
@@ -96,7 +129,7 @@ export class MarkdownPipeline {
 
   /** Every frozen block so far, in order. */
   get blocks(): readonly FrozenBlock[] {
-    return this.groups.map(({ id, html }) => ({ id, html }));
+    return this.groups.map((group) => this.block(group));
   }
 
   /** The HTML of every frozen block so far, concatenated. */
@@ -147,7 +180,36 @@ export class MarkdownPipeline {
     return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   }
 
+  /**
+   * The guard around everything marked does: whatever throws (a limit this module does not know
+   * of), the tail is shown as plain text, frozen as one block when the text is complete.
+   */
   private process(final: boolean): MarkdownUpdate {
+    const tail = this.tail;
+    try {
+      return this.processTail(final);
+    } catch {
+      this.tail = tail;
+      this.fence = undefined;
+      if (!final) {
+        this.live = { kind: 'html', html: plainHtml(tail), guarded: true };
+        return { frozen: NONE, changed: NONE, live: this.live };
+      }
+      this.finished = true;
+      this.tail = '';
+      this.live = null;
+      if (tail.trim() === '') return { frozen: NONE, changed: NONE, live: null };
+      const group: Group = { id: this.nextId++, raw: tail, html: plainHtml(tail), guarded: true, labels: undefined };
+      this.groups.push(group);
+      return { frozen: [this.block(group)], changed: NONE, live: null };
+    }
+  }
+
+  private block(group: Group): FrozenBlock {
+    return group.guarded ? { id: group.id, html: group.html, guarded: true } : { id: group.id, html: group.html };
+  }
+
+  private processTail(final: boolean): MarkdownUpdate {
     const tail = this.tail;
     const lexed = lexBlocks(tail, this.links, this.options);
     const tokens = lexed.tokens;
@@ -236,21 +298,35 @@ export class MarkdownPipeline {
     walkTokens(liveTokens, (token) => {
       if (token.type === 'def' && !(token.tag in this.links)) liveDefinitions = true;
     });
-    const before = this.groups.length;
     const frozen: FrozenBlock[] = [];
     for (const group of fresh) {
-      const tokens = liveDefinitions || added.length > 0 ? lexMarkdown(group.raw, this.links, this.options) : group.tokens;
-      const entry: Group = { id: this.nextId++, raw: group.raw, html: renderTokens(tokens, this.options), labels: bracketLabels(group.raw) };
+      const tokens = liveDefinitions ? lexMarkdown(group.raw, this.links, this.options) : group.tokens;
+      const html = renderGuarded(tokens, this.options);
+      const entry: Group = {
+        id: this.nextId++,
+        raw: group.raw,
+        html: html ?? plainHtml(group.raw),
+        guarded: html === undefined,
+        labels: html === undefined ? undefined : bracketLabels(group.raw),
+      };
       this.groups.push(entry);
-      frozen.push({ id: entry.id, html: entry.html });
+      for (const label of entry.labels ?? []) {
+        const named = this.byLabel.get(label);
+        if (named) named.push(entry);
+        else this.byLabel.set(label, [entry]);
+      }
+      frozen.push(this.block(entry));
     }
+    // Earlier blocks that name a label defined just now: only those, found through the index
+    // (resolving definitions per block made 10,000 definitions cost 10,000 × 10,000 lookups).
     const changed: FrozenBlock[] = [];
-    if (added.length > 0) {
-      for (let i = 0; i < before; i++) {
-        const group = this.groups[i]!;
-        if (!group.labels || !added.some((tag) => group.labels!.has(tag))) continue;
-        const html = renderTokens(lexMarkdown(group.raw, this.links, this.options), this.options);
-        if (html === group.html) continue;
+    const seen = new Set<Group>(fresh.length > 0 ? this.groups.slice(-fresh.length) : []);
+    for (const tag of added) {
+      for (const group of this.byLabel.get(tag) ?? []) {
+        if (seen.has(group)) continue;
+        seen.add(group);
+        const html = renderGuarded(lexMarkdown(group.raw, this.links, this.options), this.options);
+        if (html === undefined || html === group.html) continue;
         group.html = html;
         changed.push({ id: group.id, html });
       }
@@ -284,6 +360,7 @@ export class MarkdownPipeline {
 
   /** The view of live tokens: one HTML string, or a long list item by item. */
   private liveView(tokens: Token[]): LiveView {
+    if (hasGuard(tokens)) return { kind: 'html', html: plainHtml(this.tail), guarded: true };
     const blocks = tokens.filter((token) => token.type !== 'space');
     if (blocks.length === 1 && blocks[0]!.type === 'list' && (blocks[0] as Tokens.List).items.length > 1) {
       const list = blocks[0] as Tokens.List;
@@ -293,6 +370,7 @@ export class MarkdownPipeline {
         items: list.items.map((item) => renderTokens([{ ...list, items: [item] }], this.options)),
       };
     }
-    return { kind: 'html', html: renderTokens(tokens, this.options) };
+    const html = renderGuarded(tokens, this.options);
+    return html === undefined ? { kind: 'html', html: plainHtml(this.tail), guarded: true } : { kind: 'html', html };
   }
 }

@@ -76,17 +76,26 @@ const SPACE = /\s/;
 
 interface Opener { ch: string; len: number; at: number }
 
-/** Finds the `]` closing the `[` at `open`, skipping escapes and code spans; -1 if none. */
-function closingBracket(s: string, open: number): number {
-  let depth = 0;
-  for (let i = open + 1; i < s.length; i++) {
+/** A character where inline syntax may start (see the branches of `repairInline`). */
+const PLAIN = /[\\`<[!*_~]/g;
+
+/**
+ * For every `[` in `s`, the index of the `]` closing it (nested pairs counted, escapes and code
+ * spans skipped), or -1: one pass over the tail. Scanning ahead from each `[` instead cost the
+ * tail's length per unmatched `[`, so a paragraph of `[` kept the main thread busy with 1.7 s
+ * tasks.
+ */
+function closingBrackets(s: string): Int32Array {
+  const close = new Int32Array(s.length).fill(-1);
+  const open: number[] = [];
+  for (let i = 0; i < s.length; i++) {
     const c = s[i];
     if (c === '\\') i++;
     else if (c === '`') i = skipCode(s, i) - 1;
-    else if (c === '[') depth++;
-    else if (c === ']' && depth-- === 0) return i;
+    else if (c === '[') open.push(i);
+    else if (c === ']' && open.length > 0) close[open.pop()!] = i;
   }
-  return -1;
+  return close;
 }
 
 /** Index after the code span starting at `i`, or after its backtick run if it never closes. */
@@ -131,6 +140,7 @@ export function repairInline(s: string): string {
   let out = '';
   const stack: Opener[] = [];
   let stopAt = s.length;
+  let brackets: Int32Array | undefined;
   for (let i = 0; i < stopAt; ) {
     const c = s[i]!;
     if (c === '\\') { out += s.slice(i, i + 2); i += 2; continue; }
@@ -157,7 +167,8 @@ export function repairInline(s: string): string {
     }
     if (c === '[' || (c === '!' && s[i + 1] === '[')) {
       const open = c === '!' ? i + 1 : i;
-      const close = closingBracket(s, open);
+      brackets ??= closingBrackets(s);
+      const close = brackets[open]!;
       const end = close === -1 ? -1 : destinationEnd(s, close);
       if (close !== -1 && end !== -1 && !(open === 0 && s[close + 1] === ':')) {
         const complete = s[close + 1] === '(' || s[close + 1] === '[';
@@ -201,16 +212,25 @@ export function repairInline(s: string): string {
       i += run;
       continue;
     }
-    out += c;
-    i++;
+    // Plain text up to the next character that may start syntax, copied in one piece.
+    PLAIN.lastIndex = i + 1;
+    const next = PLAIN.exec(s)?.index ?? s.length;
+    const end = Math.min(next, stopAt);
+    out += s.slice(i, end);
+    i = end;
   }
   // Close what is still open, innermost first; an opener with nothing after it is dropped.
+  // The closers are collected apart: trimming a string grown by each closer copied it each time.
   out = out.trimEnd();
+  let closers = '';
   while (stack.length > 0) {
     const opener = stack.pop()!;
-    if (opener.at >= out.length) { out = out.slice(0, opener.at).trimEnd(); continue; }
-    if (opener.at + opener.len >= out.length) { out = out.slice(0, opener.at).trimEnd(); continue; }
-    out = out.trimEnd() + opener.ch.repeat(opener.len);
+    if (closers === '' && opener.at + opener.len >= out.length) {
+      out = out.slice(0, opener.at).trimEnd();
+      continue;
+    }
+    closers += opener.ch.repeat(opener.len);
   }
+  out += closers;
   return out;
 }
