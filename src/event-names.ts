@@ -12,6 +12,8 @@ const EVENTS = {
   'llm-chat-done': true,
   'llm-chat-error': true,
   'llm-chat-stop': true,
+  'llm-chat-feedback': true,
+  'llm-chat-action': true,
 } as const satisfies Record<keyof LlmChatEventMap, true>;
 
 /** The name of one of our events. */

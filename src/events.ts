@@ -1,6 +1,6 @@
 import type { StreamTiming } from './core/chat-stream.js';
 import type { ChatErrorReason } from './core/errors.js';
-import type { ChatMessage } from './core/messages.js';
+import type { ChatMessage, MessageFeedback } from './core/messages.js';
 
 /**
  * `llm-chat-send`: the user is sending `text` (from the composer; `send()` called by code does
@@ -50,12 +50,34 @@ export interface LlmChatStopDetail {
   message: ChatMessage;
 }
 
+/**
+ * `llm-chat-feedback`: the user rated an answer (the `feedback` attribute's buttons), changed or
+ * withdrew the rating (`value` undefined), or sent the optional comment. `message` has the new
+ * `feedback`; `messageId` is its id.
+ */
+export interface LlmChatFeedbackDetail {
+  messageId: string;
+  value: MessageFeedback['value'] | undefined;
+  comment?: string;
+  message: ChatMessage;
+}
+
+/** `llm-chat-action`: the user pressed one of the host's `actions` on a message. */
+export interface LlmChatActionDetail {
+  /** The `id` of the action, as given in `actions`. */
+  action: string;
+  messageId: string;
+  message: ChatMessage;
+}
+
 export interface LlmChatEventMap {
   'llm-chat-send': CustomEvent<LlmChatSendDetail>;
   'llm-chat-delta': CustomEvent<LlmChatDeltaDetail>;
   'llm-chat-done': CustomEvent<LlmChatDoneDetail>;
   'llm-chat-error': CustomEvent<LlmChatErrorDetail>;
   'llm-chat-stop': CustomEvent<LlmChatStopDetail>;
+  'llm-chat-feedback': CustomEvent<LlmChatFeedbackDetail>;
+  'llm-chat-action': CustomEvent<LlmChatActionDetail>;
 }
 
 /** Builds one of our events: bubbling and composed, so it crosses shadow roots. Only cancelable when asked. */

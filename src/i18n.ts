@@ -72,6 +72,24 @@ export interface LlmChatStrings {
   answerStopped: string;
   /** Announced when an answer is interrupted. */
   answerInterrupted: string;
+  /** The thumbs-up button under an answer (`feedback` attribute). */
+  feedbackUp: string;
+  /** The thumbs-down button under an answer. */
+  feedbackDown: string;
+  /** Label of the optional comment box shown after a rating (`feedback-comment` attribute). */
+  feedbackCommentLabel: string;
+  /** The button that sends the comment. */
+  feedbackSubmit: string;
+  /** Announced once a rating or a comment is given. */
+  feedbackThanks: string;
+  /** Title of the launcher's panel. */
+  launcherTitle: string;
+  /** The launcher button while the panel is closed. */
+  openChat: string;
+  /** The launcher button and the panel's close button while it is open. */
+  closeChat: string;
+  /** Announced, and the launcher button's extra text, when an answer finished while the panel was closed. */
+  unreadAnswer: string;
   /** The reasoning disclosure's summary while the model reasons. */
   reasoningStreaming: string;
   /** The reasoning disclosure's summary once it is done; `{seconds}` is how long it took. */
@@ -140,6 +158,15 @@ export const defaultStrings: Readonly<LlmChatStrings> = Object.freeze({
   answerComplete: 'Answer complete.',
   answerStopped: 'Answer stopped.',
   answerInterrupted: 'The answer was interrupted.',
+  feedbackUp: 'Good answer',
+  feedbackDown: 'Bad answer',
+  feedbackCommentLabel: 'Tell us more (optional)',
+  feedbackSubmit: 'Send feedback',
+  feedbackThanks: 'Thanks for your feedback.',
+  launcherTitle: 'Chat',
+  openChat: 'Open chat',
+  closeChat: 'Close chat',
+  unreadAnswer: 'New answer in the chat.',
   reasoningStreaming: 'Thinking…',
   reasoningDone: 'Thought for {seconds} s',
   reasoningLabel: 'Reasoning',

@@ -1,7 +1,9 @@
 /** `llm-stream-chat`: the element class and its types. No side effects: import `llm-stream-chat/define` to register the tag. */
 export { LlmStreamChat } from './llm-stream-chat.js';
+export { LlmStreamChatLauncher } from './launcher/llm-stream-chat-launcher.js';
 export type * from './events.js';
-export type { ChatMessage, ChatRole, MessageStatus } from './core/messages.js';
+export type { ChatMessage, ChatRole, MessageFeedback, MessageStatus } from './core/messages.js';
+export type { MessageAction } from './features/message-actions.js';
 export type { MessagePart } from './core/message-parts.js';
 export type { ChatErrorReason } from './core/errors.js';
 export { ChatStreamError } from './core/errors.js';

@@ -33,6 +33,8 @@ export interface MessageFooterOptions {
   streaming: boolean;
   onCopy: () => void;
   onRetry: () => void;
+  /** More buttons for the row (feedback, the host's actions). */
+  extra?: TemplateResult | typeof nothing;
 }
 
 /** The notice or error under a message, and its actions (copy, retry or regenerate). */
@@ -64,6 +66,7 @@ export function messageFooter(message: ChatMessage, options: MessageFooterOption
             ${strings.regenerate}
           </button>`
         : nothing}
+      ${options.extra ?? nothing}
     </div>
   `;
 }

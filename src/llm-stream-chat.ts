@@ -23,7 +23,9 @@ import {
   messageFooter,
   typingIndicator,
 } from './llm-stream-chat.templates.js';
+import { MessageActionsController, feedbackCommentForm, hasMessageActions, messageActionButtons, type MessageAction } from './features/message-actions.js';
 import { markdown, type Highlighter } from './markdown/markdown-directive.js';
+import { featureStyles } from './features/features.styles.js';
 import { markdownStyles } from './markdown/markdown.styles.js';
 import { hasRichParts, messageParts } from './parts/message-parts.js';
 import { partsStyles } from './parts/parts.styles.js';
@@ -42,6 +44,8 @@ import type { PartShape } from './parts/shapes.js';
  * @fires llm-chat-done - An answer finished. `detail`: `{ message, timing }` (`timing`: `timeToFirstByte`, `timeToFirstText`, `duration` in ms, `charactersPerSecond`, `reconnects`).
  * @fires llm-chat-error - A request or stream failed, or a custom part renderer threw (reason `render`: the part shows its default view). `detail`: `{ reason, message, status?, chatMessage, detail?, received? }`; `message` is the sentence the bubble shows, `detail` the technical cause (what a `prepareRequest` hook threw, reason `configuration`), `received` the first bytes the server sent (at most 1 KB) when no text could be read (reason `empty`).
  * @fires llm-chat-stop - An answer was stopped; its partial text is kept. `detail`: `{ message }`.
+ * @fires llm-chat-feedback - The user rated an answer, withdrew the rating (`value` undefined) or sent the comment. `detail`: `{ messageId, value, comment?, message }`; `message.feedback` holds it.
+ * @fires llm-chat-action - The user pressed one of the `actions`. `detail`: `{ action, messageId, message }`.
  *
  * @slot header - Content above the conversation (a title, a logo).
  * @slot empty - Shown while the conversation is empty (default: the `emptyState` string).
@@ -49,7 +53,7 @@ import type { PartShape } from './parts/shapes.js';
  * @csspart header - The box around the `header` slot (hidden when nothing is slotted).
  * @csspart log - The scrolling conversation.
  * @csspart empty - The box around the `empty` slot.
- * @csspart message - Every message bubble.
+ * @csspart message - Every message bubble; its `data-message-id` attribute is the message's `id`.
  * @csspart user-message - A message the user wrote.
  * @csspart assistant-message - A message the model wrote.
  * @csspart content - The rendered text of a message (one per text part of an answer with parts).
@@ -86,6 +90,13 @@ import type { PartShape } from './parts/shapes.js';
  * @csspart table-button - A table tool: copy as Markdown, copy as CSV, download CSV.
  * @csspart retry-button - Asks again for a failed or interrupted answer.
  * @csspart regenerate-button - Asks again for the last answer.
+ * @csspart feedback-button - The thumbs-up and thumbs-down buttons under answers (`aria-pressed` shows the choice).
+ * @csspart feedback-up - The thumbs-up button.
+ * @csspart feedback-down - The thumbs-down button.
+ * @csspart feedback-form - The optional comment box's form, shown after a rating with `feedback-comment`.
+ * @csspart feedback-comment - The comment text area.
+ * @csspart feedback-submit - The button that sends the comment.
+ * @csspart action-button - A button of the `actions` property.
  * @csspart jump-button - "Jump to latest": scrolls down and follows the stream again.
  * @csspart new-content-indicator - The dot on the jump button when content arrived below the view.
  * @csspart composer - The form at the bottom.
@@ -125,7 +136,7 @@ import type { PartShape } from './parts/shapes.js';
  * @cssprop --llm-chat-source-border - Border of a source chip.
  */
 export class LlmStreamChat extends LitElement {
-  static override styles = [styles, markdownStyles, partsStyles];
+  static override styles = [styles, markdownStyles, partsStyles, featureStyles];
 
   static override properties: PropertyDeclarations = {
     endpoint: { type: String },
@@ -147,6 +158,9 @@ export class LlmStreamChat extends LitElement {
     imageOrigins: { attribute: 'image-origins' },
     highlight: { attribute: false },
     plugins: { converter: { fromAttribute: (value: string | null) => value?.split(/\s+/).filter(Boolean) ?? [] } },
+    feedback: { type: Boolean },
+    feedbackComment: { type: Boolean, attribute: 'feedback-comment' },
+    actions: { attribute: false },
     renderers: { attribute: false },
   };
 
@@ -215,6 +229,15 @@ export class LlmStreamChat extends LitElement {
    */
   declare renderers: PartRenderers | undefined;
 
+  /** Thumbs up and down under answers; a rating fires `llm-chat-feedback` and is kept in the message's `feedback`. */
+  declare feedback: boolean;
+
+  /** With `feedback`, a rating opens an optional comment box; its text comes in a second `llm-chat-feedback`. */
+  declare feedbackComment: boolean;
+
+  /** Buttons of the host's own under messages: `{ id, label, icon?, roles? }` (answers by default); each fires `llm-chat-action`. */
+  declare actions: MessageAction[] | undefined;
+
   /** Replaces any of the UI's texts (for a translation, say): see `LlmChatStrings` for the keys. */
   declare strings: LlmChatStringOverrides | undefined;
 
@@ -245,6 +268,12 @@ export class LlmStreamChat extends LitElement {
     stop: () => this.stop(),
   });
   private readonly clipboard = new ClipboardController(this);
+  private readonly messageActions = new MessageActionsController(this, {
+    annotate: (id, patch) => this.answer.annotate(id, patch),
+    announce: (text) => this.announce(text),
+    strings: () => this.t,
+    commentBox: () => this.renderRoot.querySelector<HTMLTextAreaElement>('[part~="feedback-comment"]'),
+  });
   private readonly parts = new PartsController(this, () => this.messages);
   private readonly history = new HistoryController(this, {
     key: () => this.storageKey,
@@ -278,6 +307,9 @@ export class LlmStreamChat extends LitElement {
     this.highlight = undefined;
     this.plugins = [];
     this.renderers = undefined;
+    this.feedback = false;
+    this.feedbackComment = false;
+    this.actions = undefined;
   }
 
   /**
@@ -454,10 +486,12 @@ export class LlmStreamChat extends LitElement {
   private renderMessage(message: ChatMessage): TemplateResult {
     const isUser = message.role === 'user';
     const t = this.t;
+    const view = { strings: t, feedback: this.feedback, feedbackComment: this.feedbackComment, actions: this.actions, state: this.messageActions };
     return html`
       <article
         class="message ${message.role} ${message.status}"
         part="message ${message.role}-message"
+        data-message-id=${message.id}
         data-status=${message.status}
         aria-label=${isUser ? t.userLabel : t.assistantLabel}
         aria-busy=${isBusy(message) ? 'true' : 'false'}
@@ -479,7 +513,10 @@ export class LlmStreamChat extends LitElement {
             this.retry();
             this.composer.focus();
           },
+          extra: messageActionButtons(message, view),
         })}
+        ${isUser && hasMessageActions(message, view) ? html`<div class="actions" part="actions">${messageActionButtons(message, view)}</div>` : nothing}
+        ${feedbackCommentForm(message, view)}
       </article>
     `;
   }

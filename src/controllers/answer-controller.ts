@@ -127,6 +127,14 @@ export class AnswerController {
     return true;
   }
 
+  /**
+   * Sets what the user added to a message (its `feedback`) without touching its answer: a
+   * streaming answer goes on. Returns the updated message, or undefined when the id is unknown.
+   */
+  annotate(id: string, patch: Pick<ChatMessage, 'feedback'>): ChatMessage | undefined {
+    return this.patch(id, patch);
+  }
+
   /** Stops the streaming answer: it ends `stopped`, with its partial text, and `llm-chat-stop` fires. */
   stop(): void {
     this.stream.stop();

@@ -36,6 +36,14 @@ export interface ChatMessage {
   finishReason?: string;
   /** The model's token limit cut the answer off (`length`, `max_tokens`, `MAX_TOKENS`, …). */
   truncated?: boolean;
+  /** The user's rating of an answer (the `feedback` attribute's buttons), kept with the conversation. */
+  feedback?: MessageFeedback;
+}
+
+/** A rating of an answer: thumbs up or down, and the comment the user added, if any. */
+export interface MessageFeedback {
+  value: 'up' | 'down';
+  comment?: string;
 }
 
 /**

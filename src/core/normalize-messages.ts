@@ -95,10 +95,20 @@ function normalizeMessage(entry: unknown, ids: Set<string>, note: (problem: stri
   }
   if (record.error !== undefined && typeof record.error !== 'string') fixes.error = undefined;
   if (record.finishReason !== undefined && typeof record.finishReason !== 'string') fixes.finishReason = undefined;
+  if (record.feedback !== undefined && !isFeedback(record.feedback)) {
+    note('with feedback that is not { value: "up" | "down", comment? } (dropped)');
+    fixes.feedback = undefined;
+  }
   if (Object.keys(fixes).length === 0) return entry as ChatMessage;
   const message = { ...record, ...fixes } as ChatMessage & Record<string, unknown>;
-  for (const key of ['error', 'finishReason'] as const) if (message[key] === undefined) delete message[key];
+  for (const key of ['error', 'finishReason', 'feedback'] as const) if (message[key] === undefined) delete message[key];
   return message;
+}
+
+function isFeedback(feedback: unknown): boolean {
+  if (typeof feedback !== 'object' || feedback === null) return false;
+  const { value, comment } = feedback as { value?: unknown; comment?: unknown };
+  return (value === 'up' || value === 'down') && (comment === undefined || typeof comment === 'string');
 }
 
 function isPart(part: unknown): part is MessagePart {

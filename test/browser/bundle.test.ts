@@ -3,6 +3,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { pickAnswer } from '../../demo/mock-model.mjs';
 import { askThroughUi, chatElementIn, lastAnswer, loadFrame, type LoadedFrame } from '../support/page-frame.js';
+import { clickControl } from '../support/user-input.js';
 
 type BundleWindow = LoadedFrame['window'] & { LlmStreamChat?: { LlmStreamChat: CustomElementConstructor } };
 
@@ -30,6 +31,26 @@ describe('script-tag builds', () => {
       ['user', 'complete'],
       ['assistant', 'complete'],
     ]);
+  });
+
+  it('one script tag and one <llm-stream-chat-launcher endpoint> give a page its chat bubble', async () => {
+    page = await loadFrame('/demo/launcher.html');
+    // (The test server may add its own web-socket script to a page; the page's own are compared.)
+    const scripts = [...page.document.querySelectorAll('script')].filter((s) => !s.src.includes('/__web-dev-server'));
+    expect(scripts.map((s) => s.getAttribute('src'))).to.deep.equal(['../dist/browser/llm-stream-chat.iife.js']);
+    await page.window.customElements.whenDefined('llm-stream-chat-launcher');
+    const launcher = page.document.querySelector('llm-stream-chat-launcher')! as HTMLElement & { updateComplete: Promise<boolean>; open: boolean };
+    // The bubble is fixed to the frame's bottom corner: keep all of the frame in the test's viewport.
+    page.frame.style.height = '480px';
+    page.frame.scrollIntoView();
+    await launcher.updateComplete;
+    await clickControl(launcher, 'button');
+    await launcher.updateComplete;
+    expect(launcher.open).to.be.true;
+    const element = await chatElementIn(page);
+    expect(element.parentElement).to.equal(launcher);
+    const done = await askThroughUi(page, element, 'hello');
+    expect(done.detail.message.status).to.equal('complete');
   });
 
   it('a second copy on the page (the ES build after the IIFE) warns once and throws nothing', async () => {

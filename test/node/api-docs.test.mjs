@@ -6,30 +6,43 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 
 const read = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
-const element = read('src/llm-stream-chat.ts');
-const templates = read('src/llm-stream-chat.templates.ts');
-// The table tools build their buttons in the DOM (setAttribute('part', …)) inside answers.
-const tableTools = read('src/markdown/table-tools.ts');
-/** Parts the Markdown renderer sets on nodes it builds itself: `setAttribute('part', 'name')`. */
-const rendererParts = ['src/markdown/code-blocks.ts', 'src/markdown/image-placeholders.ts']
-  .map(read)
-  .join('\n')
-  .replace(/setAttribute\('part', '([a-z-]+)'\)/g, 'part="$1"');
-// The answer parts' templates (reasoning, tool calls, sources, files, custom renderers).
-const partTemplates = readdirSync(new URL('../../src/parts/', import.meta.url))
-  .filter((path) => path.endsWith('.ts') && !path.endsWith('.styles.ts'))
-  .map((path) => read(`src/parts/${path}`))
-  .join('\n');
-// Every style sheet under src/ (the element's, and any the Markdown rendering adds).
-const styles = readdirSync(new URL('../../src/', import.meta.url), { recursive: true })
-  .filter((path) => String(path).endsWith('.styles.ts'))
-  .map((path) => read(`src/${path}`))
-  .join('\n');
+const sourceFiles = readdirSync(new URL('../../src/', import.meta.url), { recursive: true })
+  .map(String)
+  .filter((path) => path.endsWith('.ts'));
+// Parts our code sets on nodes it builds itself (`setAttribute('part', 'name')`) count as rendered.
+const readAll = (paths) =>
+  paths
+    .map((path) => read(`src/${path}`))
+    .join('\n')
+    .replace(/setAttribute\('part', '([a-z-]+)'\)/g, 'part="$1"');
+
+/**
+ * Each element: the file with its JSDoc header, and the sources it renders and styles from. The
+ * launcher lives in src/launcher/; everything else in src/ belongs to <llm-stream-chat>
+ * (the element, its templates, feature templates and style sheets, the Markdown rendering).
+ */
+const ELEMENTS = [
+  { className: 'LlmStreamChat', file: 'llm-stream-chat.ts', sources: sourceFiles.filter((path) => !path.startsWith('launcher/')) },
+  {
+    className: 'LlmStreamChatLauncher',
+    file: 'launcher/llm-stream-chat-launcher.ts',
+    sources: sourceFiles.filter((path) => path.startsWith('launcher/')),
+  },
+].map((entry) => {
+  const element = read(`src/${entry.file}`);
+  const header = element.slice(0, element.indexOf(`export class ${entry.className} `));
+  return {
+    ...entry,
+    header,
+    rendered: readAll(entry.sources.filter((path) => !path.endsWith('.styles.ts') && !path.startsWith('core/'))),
+    styles: readAll(entry.sources.filter((path) => path.endsWith('.styles.ts'))),
+  };
+});
 const events = read('src/events.ts');
 const i18n = read('src/i18n.ts');
 
-const header = element.slice(0, element.indexOf('export class LlmStreamChat'));
-const documented = (tag) => new Set([...header.matchAll(new RegExp(`@${tag} (\\S+) - `, 'g'))].map((m) => m[1]));
+const documentedIn = (header, tag) => new Set([...header.matchAll(new RegExp(`@${tag} (\\S+) - `, 'g'))].map((m) => m[1]));
+const documented = (tag) => new Set(ELEMENTS.flatMap(({ header }) => [...documentedIn(header, tag)]));
 const sorted = (set) => [...set].sort();
 
 /** Part names in the templates: static `part="a b"` tokens and string literals in `part=${…}`. */
@@ -39,6 +52,8 @@ function partsInSource(source) {
     for (const token of value.split(/\s+/)) {
       if (token.includes('${message.role}')) {
         for (const role of ['user', 'assistant']) names.add(token.replace('${message.role}', role));
+      } else if (token.includes('${value}')) {
+        for (const value of ['up', 'down']) names.add(token.replace('${value}', value));
       } else if (token.includes('${state}')) {
         for (const state of ['running', 'done', 'failed', 'called']) names.add(token.replace('${state}', state));
       } else {
@@ -62,26 +77,29 @@ function docsSection(page, heading) {
   return text.slice(start, end < 0 ? undefined : end);
 }
 
-test('every rendered part is documented with @csspart, and every @csspart is rendered', () => {
-  assert.deepEqual(
-    sorted(documented('csspart')),
-    sorted(partsInSource(element + templates + rendererParts + partTemplates + tableTools)),
-  );
-});
+for (const { className, header, rendered, styles } of ELEMENTS) {
+  test(`${className}: every rendered part is documented with @csspart, and every @csspart is rendered`, () => {
+    assert.deepEqual(sorted(documentedIn(header, 'csspart')), sorted(partsInSource(rendered)));
+  });
 
-test('every --llm-chat-* property the style sheets read is documented with @cssprop, and vice versa', () => {
-  const used = new Set([...styles.matchAll(/var\((--llm-chat-[a-z-]+)/g)].map((m) => m[1]));
-  assert.deepEqual(sorted(documented('cssprop')), sorted(used));
-});
+  test(`${className}: every --llm-chat-* property its style sheets read is documented with @cssprop, and vice versa`, () => {
+    // A property another element documents (the launcher falls back to the chat's accent) is its.
+    const others = new Set(ELEMENTS.filter((other) => other.header !== header).flatMap((other) => [...documentedIn(other.header, 'cssprop')]));
+    const used = new Set([...styles.matchAll(/var\((--llm-chat-[a-z-]+)/g)].map((m) => m[1]).filter((name) => !others.has(name)));
+    assert.deepEqual(sorted(documentedIn(header, 'cssprop')), sorted(used));
+  });
+
+  test(`${className}: every slot is documented with @slot, and vice versa`, () => {
+    const slots = new Set([...rendered.matchAll(/<slot name="([a-z-]+)"/g)].map((m) => m[1]));
+    if (/<slot>|<slot @/.test(rendered)) slots.add('-');
+    const documentedSlots = new Set([...header.matchAll(/@slot (?:(\S+) )?- /g)].map((m) => m[1] ?? '-'));
+    assert.deepEqual(sorted(documentedSlots), sorted(slots));
+  });
+}
 
 test('every event in the typed event map is documented with @fires, and vice versa', () => {
   const typed = new Set([...events.matchAll(/'(llm-chat-[a-z-]+)': CustomEvent/g)].map((m) => m[1]));
-  assert.deepEqual(sorted(documented('fires')), sorted(typed));
-});
-
-test('every slot is documented with @slot, and vice versa', () => {
-  const slots = new Set([...element.matchAll(/<slot name="([a-z-]+)"/g)].map((m) => m[1]));
-  assert.deepEqual(sorted(documented('slot')), sorted(slots));
+  assert.deepEqual(sorted(documentedIn(ELEMENTS[0].header, 'fires')), sorted(typed));
 });
 
 // Parts, events and slots are documented in docs/api.md, generated from the same JSDoc (and
@@ -92,6 +110,6 @@ test('docs/theming.md gives every custom property a default, and docs/usage.md d
   const strings = docsSection('docs/usage.md', 'Strings (i18n)');
   assert.deepEqual(stringKeys.filter((name) => !strings.includes(`\`${name}\``)), [], 'string keys missing from docs/usage.md');
   const defaults = docsSection('docs/theming.md', 'CSS custom properties');
-  const undocumented = [...documented('cssprop')].filter((name) => !new RegExp(`^\\| \`${name}\` \\|`, 'm').test(defaults));
+  const undocumented = [...documented('cssprop')].filter((name) => !new RegExp(`^\\| [^|]*\`${name}\`[^|]* \\|`, 'm').test(defaults));
   assert.deepEqual(undocumented, [], 'custom properties without a default in docs/theming.md');
 });

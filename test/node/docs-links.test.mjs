@@ -189,7 +189,7 @@ test('samples put only attributes, properties and events the manifest knows on <
     for (const { lang, code, line } of fences(read(page))) {
       // HTML, Vue and Svelte samples, and the Angular template inside a TS sample.
       if (!['html', 'vue', 'svelte', 'ts', 'tsx', 'js'].includes(lang)) continue;
-      for (const [, attrs] of code.matchAll(/<llm-stream-chat\b((?:[^>"'{]|"[^"]*"|'[^']*'|\{[^}]*\})*)>/g)) {
+      for (const [, attrs] of code.matchAll(/<llm-stream-chat(?![\w-])((?:[^>"'{]|"[^"]*"|'[^']*'|\{[^}]*\})*)>/g)) {
         tags++;
         const names = [...attrs.matchAll(/([^\s=/>"'{}]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|\{[^}]*\}|[^\s>]+))?/g)].map(
           (m) => m[1],
