@@ -38,7 +38,10 @@ export function languageOf(code: Element): string {
  */
 function plainCode(pre: Element): Element | undefined {
   const code = pre.firstElementChild;
-  if (!code || code.localName !== 'code' || pre.childElementCount !== 1 || code.childElementCount !== 0) return undefined;
+  if (!code || code.localName !== 'code' || pre.childElementCount !== 1) return undefined;
+  // Token spans are allowed only from the highlight plugin (`hljs`, a class the sanitizer never
+  // lets model output keep): what they show is the code's own text.
+  if (code.childElementCount !== 0 && !code.classList.contains('hljs')) return undefined;
   for (const node of pre.childNodes) if (node !== code && node.textContent!.trim() !== '') return undefined;
   return code;
 }

@@ -37,6 +37,6 @@ describe('npm entries in the browser', () => {
     const tags = manifest.modules.flatMap((m: { declarations: { tagName?: string }[] }) =>
       m.declarations.map((d) => d.tagName).filter(Boolean),
     );
-    expect(tags).to.deep.equal(['llm-stream-chat']);
+    expect(tags).to.deep.equal(['llm-stream-chat', 'llm-stream-chat-launcher']);
   });
 });
