@@ -19,7 +19,7 @@ export default {
   concurrency: 2,
   concurrentBrowsers: 1,
   // The XSS suite alone runs every vector through text and through every kind of answer part.
-  testsFinishTimeout: 900_000,
+  testsFinishTimeout: 1_800_000,
   testFramework: { config: { timeout: 20_000 } },
   middleware: [testServerMiddleware(), cspMiddleware(), examplesMiddleware(), recipes.middleware()],
   plugins: [
