@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatRole, MessageStatus } from './messages.js';
+import { ROLES, STATUSES, type ChatMessage, type ChatRole, type MessageStatus } from './messages.js';
 
 /**
  * Saving a conversation in Web Storage and reading it back. Pure logic: the storage is passed
@@ -10,15 +10,6 @@ import type { ChatMessage, ChatRole, MessageStatus } from './messages.js';
 export type HistoryStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 const FORMAT_VERSION = 1;
-const ROLES: ReadonlySet<string> = new Set<ChatRole>(['user', 'assistant']);
-const STATUSES: ReadonlySet<string> = new Set<MessageStatus>([
-  'complete',
-  'waiting',
-  'streaming',
-  'stopped',
-  'interrupted',
-  'error',
-]);
 
 /** `localStorage`, or undefined where it is missing or access to it throws. */
 export function defaultHistoryStorage(): HistoryStorage | undefined {

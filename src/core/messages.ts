@@ -15,6 +15,19 @@ export type ChatRole = 'user' | 'assistant';
  */
 export type MessageStatus = 'complete' | 'waiting' | 'streaming' | 'stopped' | 'interrupted' | 'error';
 
+/** Every {@link ChatRole}, for reading untrusted input (restored or stored messages). */
+export const ROLES: ReadonlySet<string> = new Set<ChatRole>(['user', 'assistant']);
+
+/** Every {@link MessageStatus}, for reading untrusted input (restored or stored messages). */
+export const STATUSES: ReadonlySet<string> = new Set<MessageStatus>([
+  'complete',
+  'waiting',
+  'streaming',
+  'stopped',
+  'interrupted',
+  'error',
+]);
+
 /** One entry of the conversation, as the `messages` property exposes it. */
 export interface ChatMessage {
   id: string;

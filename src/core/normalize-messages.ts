@@ -1,5 +1,5 @@
 import { partsOfText, textOfParts, type MessagePart } from './message-parts.js';
-import { createId, type ChatMessage, type ChatRole, type MessageStatus } from './messages.js';
+import { createId, ROLES, STATUSES, type ChatMessage } from './messages.js';
 
 /**
  * Reading a conversation given from outside (the `messages` property, a stored history, an AI SDK
@@ -7,15 +7,6 @@ import { createId, type ChatMessage, type ChatRole, type MessageStatus } from '.
  * transcript. Pure: the caller reports the problems (the element warns once per assignment).
  */
 
-const ROLES: ReadonlySet<string> = new Set<ChatRole>(['user', 'assistant']);
-const STATUSES: ReadonlySet<string> = new Set<MessageStatus>([
-  'complete',
-  'waiting',
-  'streaming',
-  'stopped',
-  'interrupted',
-  'error',
-]);
 
 /** The conversation as the element keeps it, and what had to be changed or dropped to get it. */
 export interface NormalizedMessages {
